@@ -1,0 +1,84 @@
+/**
+ * Configuration, parsed and validated once at start-up from the environment. No other module reads
+ * `process.env`: everything flows from this typed object, and every default is visible here.
+ * `.env.example` documents each variable.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+const EnvSchema = z.object({
+  PORT: int(3000, 0),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  /** Public origin(s) browsers use, comma-separated; cookie-authenticated requests must come from one. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** "auto" marks cookies Secure when the request arrived over HTTPS (directly or via a trusted proxy). */
+  SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Trust X-Forwarded-For / X-Forwarded-Proto (only behind a proxy you run). */
+  TRUST_PROXY: bool.default(false),
+  SESSION_TTL_DAYS: int(30, 1),
+  TICKET_TTL_SECONDS: int(600, 1),
+  /** Secret for signing WebSocket tickets; generated and kept in the database when unset. */
+  TICKET_SECRET: z.string().min(32).optional(),
+  MAX_MESSAGE_BYTES: int(2 * 1024 * 1024, 1024),
+  MAX_AWARENESS_BYTES: int(64 * 1024, 256),
+  MAX_AWARENESS_CLIENTS_PER_CONNECTION: int(8, 1),
+  MAX_DOC_BYTES: int(64 * 1024 * 1024, 1024),
+  MAX_CONNECTIONS_PER_USER: int(24, 1),
+  MAX_ROOMS_PER_USER: int(12, 1),
+  ROOM_UNLOAD_DELAY_MS: int(5000, 0),
+  COMPACT_AFTER_UPDATES: int(400, 2),
+  LOGIN_MAX_FAILURES: int(10, 1),
+  LOGIN_WINDOW_SECONDS: int(15 * 60, 1),
+  /** OWASP scrypt parameters by default (N=2^17, r=8, p=1). Lower only in tests. */
+  SCRYPT_LOG_N: int(17, 10),
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Where the built client lives (served as static files when present). */
+  CLIENT_DIST: z.string().default('./dist/client'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** Parses the environment; throws one error listing every invalid variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const allowedOrigins = (e.ALLOWED_ORIGINS ?? `http://localhost:${e.PORT},http://127.0.0.1:${e.PORT}`)
+    .split(',')
+    .map((s) => s.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    clientDist: path.resolve(e.CLIENT_DIST),
+    allowedOrigins,
+    secureCookies: e.SECURE_COOKIES,
+    trustProxy: e.TRUST_PROXY,
+    sessionTtlMs: e.SESSION_TTL_DAYS * 86_400_000,
+    ticketTtlMs: e.TICKET_TTL_SECONDS * 1000,
+    ticketSecret: e.TICKET_SECRET,
+    limits: {
+      maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
+      maxAwarenessClientsPerConnection: e.MAX_AWARENESS_CLIENTS_PER_CONNECTION,
+      maxDocBytes: e.MAX_DOC_BYTES,
+      maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
+      maxRoomsPerUser: e.MAX_ROOMS_PER_USER,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginWindowMs: e.LOGIN_WINDOW_SECONDS * 1000,
+    },
+    rooms: { unloadDelayMs: e.ROOM_UNLOAD_DELAY_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES },
+    scryptLogN: e.SCRYPT_LOG_N,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
