@@ -1,0 +1,146 @@
+/**
+ * The `/collab/<room>` WebSocket endpoint: authorises each upgrade before the handshake (R1), enforces
+ * per-user connection and room caps, adapts `ws` sockets to the room's minimal socket, and feeds frames
+ * to the RoomRegistry. Also implements AuthEvents so that logout and role changes close sockets (R10).
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket, type RawData } from 'ws';
+import { CloseCode } from '../../shared/protocol/closeCodes.ts';
+import { COLLAB_PATH } from '../../shared/protocol/messages.ts';
+import type { AuthEvents } from '../auth/AuthEvents.ts';
+import { Connection } from './Connection.ts';
+import type { CollabSocket } from './CollabSocket.ts';
+import type { Room } from './Room.ts';
+import type { RoomRegistry } from './RoomRegistry.ts';
+import { authorizeUpgrade, type UpgradeAuthDeps } from './authorizeUpgrade.ts';
+import type { Logger } from '../log.ts';
+
+export interface CollabServerOptions {
+  maxMessageBytes: number;
+  maxConnectionsPerUser: number;
+  maxRoomsPerUser: number;
+}
+
+/** Frames a connection may send while its room is still loading (R2 keeps them until it is ready). */
+const MAX_EARLY_FRAMES = 256;
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+
+export class CollabServer implements AuthEvents {
+  private readonly wss: WebSocketServer;
+  private readonly byUser = new Map<string, Set<Connection>>();
+  private upgrading = 0;
+
+  constructor(
+    private readonly registry: RoomRegistry,
+    private readonly auth: UpgradeAuthDeps,
+    private readonly opts: CollabServerOptions,
+    private readonly log: Logger,
+  ) {
+    // maxPayload makes ws close oversized frames with 1009 before they are buffered whole.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false });
+  }
+
+  /** Handles upgrades on `server` for COLLAB_PATH; other paths are refused with 404. */
+  attach(server: Server) {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      socket.on('error', () => socket.destroy());
+      if (!req.url?.startsWith(COLLAB_PATH + '/')) return rejectUpgrade(socket, 404, 'not_found', 'Not found');
+      this.upgrading++;
+      authorizeUpgrade(this.auth, req.url, req.headers)
+        .then((decision) => {
+          if (!decision.ok) return rejectUpgrade(socket, decision.status, decision.code, decision.message);
+          if (socket.destroyed) return;
+          this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, decision.ctx));
+        })
+        .catch((err: unknown) => {
+          this.log.error('collab.upgrade_failed', { err });
+          rejectUpgrade(socket, 500, 'internal', 'Internal error');
+        })
+        .finally(() => this.upgrading--);
+    });
+  }
+
+  private accept(ws: WebSocket, ctx: Connection['ctx']) {
+    const conn = new Connection(asCollabSocket(ws), ctx);
+    const mine = this.byUser.get(ctx.userId) ?? new Set<Connection>();
+    const rooms = new Set([...mine].map((c) => c.ctx.room));
+    if (mine.size >= this.opts.maxConnectionsPerUser || (!rooms.has(ctx.room) && rooms.size >= this.opts.maxRoomsPerUser)) {
+      conn.close(CloseCode.TooManyConnections);
+      return;
+    }
+    mine.add(conn);
+    this.byUser.set(ctx.userId, mine);
+
+    let room: Room | null = null;
+    const early: Uint8Array[] = [];
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) return conn.close(CloseCode.InvalidMessage, 'text frames are not part of the protocol');
+      const frame = toUint8Array(data);
+      if (room) room.receive(conn, frame);
+      else if (early.length < MAX_EARLY_FRAMES) early.push(frame);
+      else conn.close(CloseCode.InvalidMessage, 'too many frames before sync');
+    });
+    ws.on('error', (err) => this.log.warn('collab.socket_error', { userId: ctx.userId, room: ctx.room, err: err.message }));
+    ws.on('close', () => {
+      conn.closed = true;
+      mine.delete(conn);
+      if (mine.size === 0) this.byUser.delete(ctx.userId);
+      if (room) this.registry.leave(room, conn);
+    });
+
+    void this.registry.join(ctx.room, conn).then((joined) => {
+      if (!joined) return;
+      room = joined;
+      for (const frame of early.splice(0)) joined.receive(conn, frame);
+      if (conn.closed) this.registry.leave(joined, conn);
+    });
+  }
+
+  /** Number of open collaboration sockets (metrics, tests). */
+  connectionCount(): number {
+    let n = 0;
+    for (const set of this.byUser.values()) n += set.size;
+    return n;
+  }
+
+  userLoggedOut(userId: string) {
+    this.registry.closeUserConnections(userId, CloseCode.AuthorizationChanged);
+  }
+
+  membershipChanged(communityId: string, userId: string) {
+    this.registry.closeUserConnections(userId, CloseCode.AuthorizationChanged, communityId);
+  }
+
+  /** Stops accepting sockets and closes the ones still open (after the registry flushed). */
+  close() {
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+  }
+}
+
+function asCollabSocket(ws: WebSocket): CollabSocket {
+  return {
+    send: (data) => ws.send(data, { binary: true }),
+    close: (code, reason) => ws.close(code, reason),
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+  };
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Answers an upgrade request with a plain HTTP error (JSON body) and closes the TCP socket. */
+function rejectUpgrade(socket: Duplex, status: number, code: string, message: string) {
+  if (socket.destroyed) return;
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,228 @@
+/**
+ * A live session room: one Y.Doc, its presence, and the connections in it. Implements the rules in
+ * SPEC.md: it is only constructed after its stored state has loaded (R2), applies clients' changes and
+ * hands them to the UpdateWriter, which stores them before the room broadcasts them (R3).
+ */
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { MessageType, SyncStep } from '../../shared/protocol/messages.ts';
+import { CloseCode } from '../../shared/protocol/closeCodes.ts';
+import type { Connection } from './Connection.ts';
+import { awarenessFrame, noticeFrame, savedFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames.ts';
+import { AwarenessRejectedError, decodeAwarenessUpdate, encodeAwarenessEntries, stampIdentity } from './presence.ts';
+import type { Logger } from '../log.ts';
+
+export interface RoomLimits {
+  maxAwarenessBytes: number;
+  maxAwarenessClientsPerConnection: number;
+  maxDocBytes: number;
+}
+
+/** Receives a room's changes to store (UpdateWriter in production). */
+export interface UpdateSink {
+  enqueue(room: Room): void;
+}
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: Awareness;
+  readonly connections = new Set<Connection>();
+  /** Updates applied to the doc but not yet handed to storage. */
+  private pending: Uint8Array[] = [];
+  /** Bytes stored or pending for this room (for the per-document cap). */
+  bytes: number;
+  /** Log rows written since the last snapshot (compaction trigger). */
+  rowsSinceSnapshot: number;
+  destroyed = false;
+
+  constructor(
+    readonly name: string,
+    loaded: { parts: Uint8Array[]; bytes: number; rows: number },
+    private readonly sink: UpdateSink,
+    private readonly limits: RoomLimits,
+    private readonly log: Logger,
+  ) {
+    applyAll(this.doc, loaded.parts);
+    this.bytes = loaded.bytes;
+    this.rowsSinceSnapshot = loaded.rows;
+    this.awareness = new Awareness(this.doc);
+    // The server itself has no presence.
+    this.awareness.setLocalState(null);
+    // Registered after loading so that the stored state is not written back (R2).
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  private onDocUpdate = (update: Uint8Array) => {
+    this.pending.push(update);
+    this.bytes += update.byteLength;
+    this.sink.enqueue(this);
+  };
+
+  /** Takes the changes to store now, merged into one update (called by the writer). */
+  takePending(): Uint8Array | null {
+    if (this.pending.length === 0) return null;
+    const merged = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
+    this.pending = [];
+    return merged;
+  }
+
+  /** Puts back changes whose write failed, ahead of anything newer (R8). */
+  restorePending(update: Uint8Array) {
+    this.pending.unshift(update);
+  }
+
+  hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** Called by the writer once `update` is durably stored: now everyone may see it (R3, R7). */
+  broadcastStored(update: Uint8Array, storedStateVector: Uint8Array | null) {
+    this.rowsSinceSnapshot++;
+    const frame = updateFrame(update);
+    const saved = storedStateVector ? savedFrame(storedStateVector) : null;
+    for (const conn of this.connections) {
+      conn.send(frame);
+      if (saved && conn.ctx.extensions) conn.send(saved);
+    }
+  }
+
+  /** Whether any connection wants saved acknowledgements (so the writer can skip encoding them). */
+  wantsSavedAcks(): boolean {
+    for (const c of this.connections) if (c.ctx.extensions) return true;
+    return false;
+  }
+
+  /** Adds a connection and starts the sync handshake (server step 1, current presence). */
+  join(conn: Connection) {
+    this.connections.add(conn);
+    conn.send(syncStep1Frame(this.doc));
+    const states = this.awareness.getStates();
+    if (states.size > 0) conn.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+  }
+
+  /** Removes a connection and its presence (R6). */
+  leave(conn: Connection) {
+    if (!this.connections.delete(conn)) return;
+    if (conn.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+  }
+
+  /** Handles one binary frame from a connection. Never throws: a bad frame closes that connection (R5). */
+  receive(conn: Connection, data: Uint8Array) {
+    if (conn.closed || this.destroyed) return;
+    try {
+      const dec = decoding.createDecoder(data);
+      const type = decoding.readVarUint(dec);
+      switch (type) {
+        case MessageType.Sync:
+          return this.receiveSync(conn, dec);
+        case MessageType.Awareness:
+          return this.receiveAwareness(conn, decoding.readVarUint8Array(dec));
+        case MessageType.QueryAwareness: {
+          const ids = [...this.awareness.getStates().keys()];
+          if (ids.length > 0) conn.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, ids)));
+          return;
+        }
+        default:
+          return conn.close(CloseCode.InvalidMessage, `unknown message type ${type}`);
+      }
+    } catch (err) {
+      this.log.warn('collab.bad_frame', { room: this.name, userId: conn.ctx.userId, err: (err as Error).message });
+      conn.close(CloseCode.InvalidMessage);
+    }
+  }
+
+  private receiveSync(conn: Connection, dec: decoding.Decoder) {
+    const step = decoding.readVarUint(dec);
+    if (step === SyncStep.Step1) {
+      conn.send(syncStep2Frame(this.doc, decoding.readVarUint8Array(dec)));
+      return;
+    }
+    if (step !== SyncStep.Step2 && step !== SyncStep.Update) {
+      conn.close(CloseCode.InvalidMessage, `unknown sync step ${step}`);
+      return;
+    }
+    // R4: filter read-only connections before anything is applied.
+    if (conn.ctx.readOnly) {
+      if (step === SyncStep.Update) {
+        if (conn.ctx.extensions) conn.send(noticeFrame({ kind: 'readOnly', message: 'You can view this room but not edit it.' }));
+        conn.close(CloseCode.ReadOnly);
+      }
+      return;
+    }
+    const update = decoding.readVarUint8Array(dec);
+    if (this.bytes + update.byteLength > this.limits.maxDocBytes) {
+      conn.close(CloseCode.DocumentTooLarge);
+      return;
+    }
+    Y.applyUpdate(this.doc, update, conn);
+  }
+
+  private receiveAwareness(conn: Connection, update: Uint8Array) {
+    if (update.byteLength > this.limits.maxAwarenessBytes) {
+      conn.close(CloseCode.AwarenessRejected, 'awareness state too large');
+      return;
+    }
+    try {
+      const entries = decodeAwarenessUpdate(update, this.limits.maxAwarenessClientsPerConnection);
+      for (const e of entries) {
+        if (conn.awarenessIds.has(e.clientId)) continue;
+        if (this.ownedByOther(conn, e.clientId)) throw new AwarenessRejectedError('awareness client id belongs to another connection');
+        if (conn.awarenessIds.size >= this.limits.maxAwarenessClientsPerConnection) throw new AwarenessRejectedError('too many awareness client ids');
+        conn.awarenessIds.add(e.clientId);
+      }
+      const stamped = stampIdentity(entries, { id: conn.ctx.userId, name: conn.ctx.name, color: conn.ctx.color });
+      applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), conn);
+    } catch (err) {
+      if (!(err instanceof AwarenessRejectedError)) throw err;
+      this.log.warn('collab.awareness_rejected', { room: this.name, userId: conn.ctx.userId, reason: err.message });
+      conn.close(CloseCode.AwarenessRejected);
+    }
+  }
+
+  private ownedByOther(conn: Connection, clientId: number): boolean {
+    for (const c of this.connections) if (c !== conn && c.awarenessIds.has(clientId)) return true;
+    return false;
+  }
+
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0 || this.connections.size === 0) return;
+    const frame = awarenessFrame(encodeAwarenessUpdate(this.awareness, changed));
+    for (const c of this.connections) c.send(frame);
+  };
+
+  /** Closes every connection (shutdown, authorisation change) without touching the stored state. */
+  closeAll(code: number, reason?: string) {
+    for (const c of [...this.connections]) c.close(code, reason);
+  }
+
+  destroy() {
+    this.destroyed = true;
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+/**
+ * Applies stored parts (snapshot + log) in one transaction. Much faster than Y.mergeUpdates on long logs
+ * of small updates (measured: 20,000 keystrokes in ~30 ms instead of ~4.5 s), and the doc keeps updates
+ * that still wait for missing dependencies.
+ */
+export function applyAll(doc: Y.Doc, parts: Uint8Array[]) {
+  if (parts.length === 0) return;
+  Y.transact(doc, () => {
+    for (const p of parts) Y.applyUpdate(doc, p);
+  });
+}
+
+/** Compaction merge: the parts' content as one update (see applyAll for why not Y.mergeUpdates). */
+export function mergeIntoSnapshot(parts: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  applyAll(doc, parts);
+  const merged = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return merged;
+}

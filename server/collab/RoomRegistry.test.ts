@@ -1,0 +1,283 @@
+/**
+ * Room and RoomRegistry against a real SQLite store (in memory) and in-memory sockets: loading, store
+ * before broadcast, read-only filtering, presence rules, unloading and compaction (SPEC.md rules).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { SqliteStore } from '../store/sqlite/SqliteStore.ts';
+import type { DocStore, Store } from '../store/types.ts';
+import { RoomRegistry } from './RoomRegistry.ts';
+import { Connection } from './Connection.ts';
+import type { CollabSocket, ConnectionContext } from './CollabSocket.ts';
+import { createLogger } from '../log.ts';
+import { CloseCode } from '../../shared/protocol/closeCodes.ts';
+import { MessageType, SyncStep } from '../../shared/protocol/messages.ts';
+import { getBoard, toYMap } from '../../shared/doc/layout.ts';
+
+const log = createLogger('silent');
+const limits = { maxAwarenessBytes: 64 * 1024, maxAwarenessClientsPerConnection: 4, maxDocBytes: 1024 * 1024 };
+
+class MemorySocket implements CollabSocket {
+  sent: Uint8Array[] = [];
+  closedWith: number | null = null;
+  bufferedAmount = 0;
+  send(data: Uint8Array) {
+    this.sent.push(data);
+  }
+  close(code: number) {
+    this.closedWith = code;
+  }
+  /** Decoded sync updates received (type 0, step 2 or update). */
+  updates(): Uint8Array[] {
+    return this.sent.flatMap((f) => {
+      const d = decoding.createDecoder(f);
+      if (decoding.readVarUint(d) !== MessageType.Sync) return [];
+      const step = decoding.readVarUint(d);
+      return step === SyncStep.Update || step === SyncStep.Step2 ? [decoding.readVarUint8Array(d)] : [];
+    });
+  }
+  types(): number[] {
+    return this.sent.map((f) => f[0]);
+  }
+}
+
+function ctx(over: Partial<ConnectionContext> = {}): ConnectionContext {
+  return { userId: 'u1', name: 'Ada', color: '#123456', room: 'r1', sessionId: 's1', communityId: 'c1', readOnly: false, extensions: false, ...over };
+}
+
+function syncFrame(step: number, payload: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.Sync);
+  encoding.writeVarUint(enc, step);
+  encoding.writeVarUint8Array(enc, payload);
+  return encoding.toUint8Array(enc);
+}
+
+function awarenessFrame(update: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.Awareness);
+  encoding.writeVarUint8Array(enc, update);
+  return encoding.toUint8Array(enc);
+}
+
+function stickyUpdate(id: string, text: string): Uint8Array {
+  const doc = new Y.Doc();
+  getBoard(doc).set(id, toYMap({ id, type: 'sticky', text }));
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function docOf(store: DocStore, room: string) {
+  return store.loadDoc(room).then((s) => {
+    const d = new Y.Doc();
+    for (const u of [s.snapshot, ...s.updates]) if (u) Y.applyUpdate(d, u);
+    return d;
+  });
+}
+
+let store: Store;
+let registry: RoomRegistry;
+
+beforeEach(() => {
+  store = SqliteStore.open({ filename: ':memory:' });
+  registry = new RoomRegistry(store, { unloadDelayMs: 30, compactAfterUpdates: 5, limits }, log);
+});
+afterEach(async () => {
+  await registry.shutdown();
+  await store.close();
+});
+
+describe('RoomRegistry', () => {
+  it('R2: concurrent joins share one load and nothing is answered before the room is loaded', async () => {
+    await store.appendUpdates([{ room: 'r1', update: stickyUpdate('a', 'stored') }]);
+    let loads = 0;
+    const counting: DocStore = { ...store, loadDoc: (r) => (loads++, store.loadDoc(r)), appendUpdates: (b) => store.appendUpdates(b), compact: (r, m) => store.compact(r, m), countUpdates: (r) => store.countUpdates(r), listRooms: () => store.listRooms() };
+    const reg = new RoomRegistry(counting, { unloadDelayMs: 30, compactAfterUpdates: 100, limits }, log);
+    const socks = [new MemorySocket(), new MemorySocket(), new MemorySocket()];
+    const joins = socks.map((s) => reg.join('r1', new Connection(s, ctx())));
+    expect(socks.every((s) => s.sent.length === 0)).toBe(true);
+    const rooms = await Promise.all(joins);
+    expect(loads).toBe(1);
+    expect(new Set(rooms).size).toBe(1);
+    expect(getBoard(rooms[0]!.doc).get('a')?.get('text')).toBe('stored');
+    await reg.shutdown();
+  });
+
+  it('R2: a room whose stored state cannot be loaded is refused, never served empty, and retried later', async () => {
+    let fail = true;
+    const flaky: DocStore = { ...store, loadDoc: (r) => (fail ? Promise.reject(new Error('disk on fire')) : store.loadDoc(r)), appendUpdates: (b) => store.appendUpdates(b), compact: (r, m) => store.compact(r, m), countUpdates: (r) => store.countUpdates(r), listRooms: () => store.listRooms() };
+    const reg = new RoomRegistry(flaky, { unloadDelayMs: 30, compactAfterUpdates: 100, limits }, log);
+    const sock = new MemorySocket();
+    expect(await reg.join('r1', new Connection(sock, ctx()))).toBeNull();
+    expect(sock.closedWith).toBe(CloseCode.RoomUnavailable);
+    expect(sock.sent).toHaveLength(0);
+    fail = false;
+    const again = new MemorySocket();
+    expect(await reg.join('r1', new Connection(again, ctx()))).not.toBeNull();
+    await reg.shutdown();
+  });
+
+  it('R3: an update is stored before anyone receives it, and broadcast once merged', async () => {
+    const a = new MemorySocket();
+    const b = new MemorySocket();
+    const connA = new Connection(a, ctx());
+    const room = (await registry.join('r1', connA))!;
+    await registry.join('r1', new Connection(b, ctx({ userId: 'u2' })));
+    b.sent = [];
+    room.receive(connA, syncFrame(SyncStep.Update, stickyUpdate('x', 'one')));
+    room.receive(connA, syncFrame(SyncStep.Update, stickyUpdate('y', 'two')));
+    expect(b.updates()).toHaveLength(0);
+    await tick();
+    await tick();
+    expect(b.updates()).toHaveLength(1);
+    const stored = await docOf(store, 'r1');
+    expect(getBoard(stored).get('x')?.get('text')).toBe('one');
+    expect(getBoard(stored).get('y')?.get('text')).toBe('two');
+  });
+
+  it('R3/R8: a failed write broadcasts nothing, keeps the update and retries until stored', async () => {
+    let failing = true;
+    const flaky: DocStore = { ...store, loadDoc: (r) => store.loadDoc(r), appendUpdates: (batch) => (failing ? Promise.reject(new Error('database locked')) : store.appendUpdates(batch)), compact: (r, m) => store.compact(r, m), countUpdates: (r) => store.countUpdates(r), listRooms: () => store.listRooms() };
+    const reg = new RoomRegistry(flaky, { unloadDelayMs: 10, compactAfterUpdates: 100, limits }, log);
+    const a = new MemorySocket();
+    const b = new MemorySocket();
+    const connA = new Connection(a, ctx());
+    const room = (await reg.join('r1', connA))!;
+    await reg.join('r1', new Connection(b, ctx({ userId: 'u2' })));
+    b.sent = [];
+    room.receive(connA, syncFrame(SyncStep.Update, stickyUpdate('k', 'kept')));
+    await sleep(150);
+    expect(b.updates()).toHaveLength(0);
+    expect(reg.writer.metrics.failures).toBeGreaterThan(0);
+    failing = false;
+    await sleep(400);
+    expect(b.updates()).toHaveLength(1);
+    expect(getBoard(await docOf(store, 'r1')).get('k')?.get('text')).toBe('kept');
+    await reg.shutdown();
+  });
+
+  it('R4: a read-only connection’s step 2 is ignored and its update closes it without applying', async () => {
+    const viewerSock = new MemorySocket();
+    const viewer = new Connection(viewerSock, ctx({ readOnly: true, userId: 'v' }));
+    const room = (await registry.join('r1', viewer))!;
+    room.receive(viewer, syncFrame(SyncStep.Step2, stickyUpdate('s2', 'from step 2')));
+    expect(viewerSock.closedWith).toBeNull();
+    room.receive(viewer, syncFrame(SyncStep.Update, stickyUpdate('up', 'forged')));
+    expect(viewerSock.closedWith).toBe(CloseCode.ReadOnly);
+    await tick();
+    expect(getBoard(room.doc).size).toBe(0);
+    expect((await store.loadDoc('r1')).updates).toHaveLength(0);
+  });
+
+  it('R5: garbage closes only the sender with InvalidMessage', async () => {
+    const good = new MemorySocket();
+    const bad = new MemorySocket();
+    const badConn = new Connection(bad, ctx({ userId: 'b' }));
+    const room = (await registry.join('r1', new Connection(good, ctx())))!;
+    await registry.join('r1', badConn);
+    room.receive(badConn, new Uint8Array([0, 2, 99, 1]));
+    expect(bad.closedWith).toBe(CloseCode.InvalidMessage);
+    expect(good.closedWith).toBeNull();
+  });
+
+  it('R6: presence carries the authenticated identity, refuses foreign client ids and is removed on leave', async () => {
+    const aSock = new MemorySocket();
+    const bSock = new MemorySocket();
+    const a = new Connection(aSock, ctx({ userId: 'alice', name: 'Alice' }));
+    const b = new Connection(bSock, ctx({ userId: 'bob', name: 'Bob' }));
+    const room = (await registry.join('r1', a))!;
+    await registry.join('r1', b);
+    const clientDoc = new Y.Doc();
+    const aw = new Awareness(clientDoc);
+    aw.setLocalState({ user: { id: 'bob', name: 'Bob (fake)', color: '#000' }, cursor: { x: 1, y: 2 } });
+    room.receive(a, awarenessFrame(encodeAwarenessUpdate(aw, [clientDoc.clientID])));
+    const state = room.awareness.getStates().get(clientDoc.clientID) as { user: { id: string; name: string } };
+    expect(state.user).toMatchObject({ id: 'alice', name: 'Alice' });
+    // Bob cannot publish under Alice's client id.
+    room.receive(b, awarenessFrame(encodeAwarenessUpdate(aw, [clientDoc.clientID])));
+    expect(bSock.closedWith).toBe(CloseCode.AwarenessRejected);
+    registry.leave(room, a);
+    expect(room.awareness.getStates().has(clientDoc.clientID)).toBe(false);
+  });
+
+  it('R6: oversized awareness states are rejected', async () => {
+    const sock = new MemorySocket();
+    const conn = new Connection(sock, ctx());
+    const room = (await registry.join('r1', conn))!;
+    const aw = new Awareness(new Y.Doc());
+    aw.setLocalState({ blob: 'x'.repeat(70 * 1024) });
+    room.receive(conn, awarenessFrame(encodeAwarenessUpdate(aw, [aw.clientID])));
+    expect(sock.closedWith).toBe(CloseCode.AwarenessRejected);
+  });
+
+  it('R7: opted-in connections get the stored state vector after each write; stock ones never do', async () => {
+    const ext = new MemorySocket();
+    const stock = new MemorySocket();
+    const extConn = new Connection(ext, ctx({ extensions: true }));
+    const room = (await registry.join('r1', extConn))!;
+    await registry.join('r1', new Connection(stock, ctx({ userId: 'u2' })));
+    room.receive(extConn, syncFrame(SyncStep.Update, stickyUpdate('z', 'saved?')));
+    await sleep(20);
+    const savedFrames = ext.sent.filter((f) => f[0] === MessageType.Saved);
+    expect(savedFrames.length).toBe(1);
+    const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoding.createDecoder(savedFrames[0].subarray(1))));
+    expect(sv).toEqual(Y.decodeStateVector(Y.encodeStateVector(room.doc)));
+    expect(stock.types()).not.toContain(MessageType.Saved);
+  });
+
+  it('R8: a room unloads after its last connection leaves, and reloads with everything', async () => {
+    const sock = new MemorySocket();
+    const conn = new Connection(sock, ctx());
+    const room = (await registry.join('r1', conn))!;
+    room.receive(conn, syncFrame(SyncStep.Update, stickyUpdate('persist', 'me')));
+    registry.leave(room, conn);
+    await sleep(120);
+    expect(registry.get('r1')).toBeUndefined();
+    expect(room.destroyed).toBe(true);
+    const again = (await registry.join('r1', new Connection(new MemorySocket(), ctx())))!;
+    expect(getBoard(again.doc).get('persist')?.get('text')).toBe('me');
+  });
+
+  it('R8: a reconnect during the unload delay keeps the same room', async () => {
+    const c1 = new Connection(new MemorySocket(), ctx());
+    const room = (await registry.join('r1', c1))!;
+    registry.leave(room, c1);
+    await sleep(5);
+    const room2 = await registry.join('r1', new Connection(new MemorySocket(), ctx()));
+    await sleep(80);
+    expect(room2).toBe(room);
+    expect(room.destroyed).toBe(false);
+  });
+
+  it('R9: the log is compacted into a snapshot once it passes the threshold, keeping every change', async () => {
+    const sock = new MemorySocket();
+    const conn = new Connection(sock, ctx());
+    const room = (await registry.join('r1', conn))!;
+    for (let i = 0; i < 12; i++) {
+      room.receive(conn, syncFrame(SyncStep.Update, stickyUpdate(`n${i}`, `note ${i}`)));
+      await sleep(2);
+    }
+    await sleep(50);
+    const stored = await store.loadDoc('r1');
+    expect(stored.snapshot).not.toBeNull();
+    expect(stored.updates.length).toBeLessThan(12);
+    const d = await docOf(store, 'r1');
+    for (let i = 0; i < 12; i++) expect(getBoard(d).get(`n${i}`)?.get('text')).toBe(`note ${i}`);
+  });
+
+  it('R3: the per-document size cap closes the connection that would exceed it', async () => {
+    const reg = new RoomRegistry(store, { unloadDelayMs: 10, compactAfterUpdates: 100, limits: { ...limits, maxDocBytes: 2000 } }, log);
+    const sock = new MemorySocket();
+    const conn = new Connection(sock, ctx());
+    const room = (await reg.join('r2', conn))!;
+    room.receive(conn, syncFrame(SyncStep.Update, stickyUpdate('huge', 'x'.repeat(5000))));
+    expect(sock.closedWith).toBe(CloseCode.DocumentTooLarge);
+    expect(getBoard(room.doc).has('huge')).toBe(false);
+    await reg.shutdown();
+  });
+});

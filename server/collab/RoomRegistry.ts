@@ -1,0 +1,166 @@
+/**
+ * The rooms loaded on this node. Concurrent joins share one load (R2); a room unloads some seconds after
+ * its last connection left, once nothing is waiting to be written (R8); a room's log is compacted in
+ * the background when it grows (R9).
+ */
+import type { DocStore } from '../store/types.ts';
+import { Room, mergeIntoSnapshot, type RoomLimits } from './Room.ts';
+import type { Connection } from './Connection.ts';
+import { UpdateWriter } from './UpdateWriter.ts';
+import { CloseCode } from '../../shared/protocol/closeCodes.ts';
+import type { Logger } from '../log.ts';
+
+export interface RegistryOptions {
+  unloadDelayMs: number;
+  compactAfterUpdates: number;
+  limits: RoomLimits;
+}
+
+export class RoomLoadError extends Error {}
+
+export class RoomRegistry {
+  private rooms = new Map<string, Room>();
+  private loading = new Map<string, Promise<Room>>();
+  private unloadTimers = new Map<string, NodeJS.Timeout>();
+  private compacting = new Set<string>();
+  readonly writer: UpdateWriter;
+  private closed = false;
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly opts: RegistryOptions,
+    private readonly log: Logger,
+  ) {
+    this.writer = new UpdateWriter(store, log);
+    this.writer.onStored = (room) => {
+      if (room.rowsSinceSnapshot >= opts.compactAfterUpdates) this.scheduleCompaction(room);
+    };
+  }
+
+  /** Loaded rooms (for metrics and authorisation changes). */
+  loadedRooms(): IterableIterator<Room> {
+    return this.rooms.values();
+  }
+
+  get(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  /**
+   * Adds a connection to a room, loading the room first if needed. On a load failure the connection is
+   * closed with RoomUnavailable and the failure is not cached, so a later join retries.
+   */
+  async join(name: string, conn: Connection): Promise<Room | null> {
+    let room: Room;
+    try {
+      room = await this.load(name);
+    } catch (err) {
+      this.log.error('collab.room_load_failed', { room: name, err });
+      conn.close(CloseCode.RoomUnavailable);
+      return null;
+    }
+    if (conn.closed) {
+      this.scheduleUnloadIfEmpty(room);
+      return null;
+    }
+    this.cancelUnload(name);
+    room.join(conn);
+    return room;
+  }
+
+  leave(room: Room, conn: Connection) {
+    room.leave(conn);
+    this.scheduleUnloadIfEmpty(room);
+  }
+
+  private load(name: string): Promise<Room> {
+    if (this.closed) return Promise.reject(new RoomLoadError('server is shutting down'));
+    const loaded = this.rooms.get(name);
+    if (loaded) return Promise.resolve(loaded);
+    let pending = this.loading.get(name);
+    if (!pending) {
+      pending = this.store
+        .loadDoc(name)
+        .then((stored) => {
+          const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+          const room = new Room(name, { parts, bytes: stored.bytes, rows: stored.updates.length }, this.writer, this.opts.limits, this.log);
+          this.rooms.set(name, room);
+          if (room.rowsSinceSnapshot >= this.opts.compactAfterUpdates) this.scheduleCompaction(room);
+          return room;
+        })
+        .finally(() => this.loading.delete(name));
+      this.loading.set(name, pending);
+    }
+    return pending;
+  }
+
+  private cancelUnload(name: string) {
+    const t = this.unloadTimers.get(name);
+    if (t) {
+      clearTimeout(t);
+      this.unloadTimers.delete(name);
+    }
+  }
+
+  private scheduleUnloadIfEmpty(room: Room) {
+    if (room.connections.size > 0 || this.unloadTimers.has(room.name)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name);
+      void this.unload(room);
+    }, this.opts.unloadDelayMs);
+    timer.unref();
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  private async unload(room: Room) {
+    while (this.writer.isBusy(room) || this.compacting.has(room.name)) {
+      await this.writer.flush();
+      if (this.compacting.has(room.name)) await new Promise((r) => setTimeout(r, 20));
+    }
+    // A connection may have joined while we waited for the write.
+    if (room.connections.size > 0 || this.rooms.get(room.name) !== room) return;
+    this.rooms.delete(room.name);
+    room.destroy();
+    this.log.debug('collab.room_unloaded', { room: room.name });
+  }
+
+  private scheduleCompaction(room: Room) {
+    if (this.compacting.has(room.name)) return;
+    this.compacting.add(room.name);
+    room.rowsSinceSnapshot = 0;
+    setImmediate(() => {
+      this.store
+        .compact(room.name, mergeIntoSnapshot)
+        .catch((err: unknown) => this.log.error('collab.compaction_failed', { room: room.name, err }))
+        .finally(() => this.compacting.delete(room.name));
+    });
+  }
+
+  /** Closes every socket of `userId` (optionally only in one community's rooms) — R10. */
+  closeUserConnections(userId: string, code: number, communityId?: string): number {
+    let n = 0;
+    for (const room of this.rooms.values()) {
+      for (const conn of [...room.connections]) {
+        if (conn.ctx.userId === userId && (!communityId || conn.ctx.communityId === communityId)) {
+          conn.close(code);
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Stops loading rooms, flushes every pending write, closes all sockets, and unloads. */
+  async shutdown(): Promise<boolean> {
+    this.closed = true;
+    for (const t of this.unloadTimers.values()) clearTimeout(t);
+    this.unloadTimers.clear();
+    await Promise.allSettled(this.loading.values());
+    const drained = await this.writer.drain();
+    for (const room of this.rooms.values()) room.closeAll(CloseCode.GoingAway);
+    while (this.compacting.size > 0) await new Promise((r) => setTimeout(r, 10));
+    for (const room of this.rooms.values()) room.destroy();
+    this.rooms.clear();
+    return drained;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The SQLite schema as an ordered list of migrations. `PRAGMA user_version` records how many have run;
+ * `migrate` applies the missing ones in one transaction when the store opens.
+ */
+import type Database from 'better-sqlite3';
+
+/** One schema step. Versions are 1, 2, 3… in array order; a shipped migration is never edited, only appended to. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Every migration, oldest first. Column names are snake_case; the store aliases them to the camelCase
+ * record fields. Timestamps are ISO-8601 strings. A later migration will add the FTS5 search index
+ * (a `search_index` virtual table fed by the knowledge module); version 1 leaves that name free.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE users (
+        id            TEXT PRIMARY KEY,
+        name          TEXT NOT NULL,
+        email         TEXT NOT NULL UNIQUE, -- stored lower-cased by the store
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+      );
+
+      CREATE TABLE auth_sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX auth_sessions_expires ON auth_sessions(expires_at);
+      CREATE INDEX auth_sessions_user ON auth_sessions(user_id);
+
+      CREATE TABLE communities (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL,
+        domain       TEXT NOT NULL,
+        ground_rules TEXT NOT NULL,
+        visibility   TEXT NOT NULL CHECK (visibility IN ('open', 'invite')),
+        created_by   TEXT NOT NULL REFERENCES users(id),
+        created_at   TEXT NOT NULL
+      );
+      CREATE INDEX communities_created ON communities(created_at);
+
+      CREATE TABLE memberships (
+        community_id TEXT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+        user_id      TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        role         TEXT NOT NULL CHECK (role IN ('host', 'facilitator', 'member', 'viewer')),
+        joined_at    TEXT NOT NULL,
+        PRIMARY KEY (community_id, user_id)
+      ) WITHOUT ROWID;
+      -- listCommunities looks memberships up by user.
+      CREATE INDEX memberships_user ON memberships(user_id);
+
+      CREATE TABLE invites (
+        code         TEXT PRIMARY KEY,
+        community_id TEXT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+        created_by   TEXT NOT NULL REFERENCES users(id),
+        created_at   TEXT NOT NULL,
+        expires_at   TEXT NOT NULL,
+        role         TEXT NOT NULL CHECK (role IN ('host', 'facilitator', 'member', 'viewer'))
+      );
+      CREATE INDEX invites_community ON invites(community_id);
+
+      -- No CHECK on format: new session formats should not need a table rebuild.
+      CREATE TABLE sessions (
+        id               TEXT PRIMARY KEY,
+        community_id     TEXT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+        title            TEXT NOT NULL,
+        starts_at        TEXT NOT NULL,
+        duration_minutes INTEGER NOT NULL,
+        format           TEXT NOT NULL,
+        room             TEXT NOT NULL UNIQUE,
+        created_by       TEXT NOT NULL REFERENCES users(id),
+        created_at       TEXT NOT NULL
+      );
+      CREATE INDEX sessions_community ON sessions(community_id);
+
+      CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      CREATE TABLE doc_snapshots (
+        room       TEXT PRIMARY KEY,
+        data       BLOB NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      -- AUTOINCREMENT so ids are never reused after compaction deletes the newest rows: compaction
+      -- deletes by "id <= max id read", which needs ids to grow monotonically for the life of the file.
+      CREATE TABLE doc_updates (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        room       TEXT NOT NULL,
+        data       BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX doc_updates_room_id ON doc_updates(room, id);
+    `,
+  },
+];
+
+/** The schema version this code expects. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Brings the database up to SCHEMA_VERSION. Runs in one IMMEDIATE transaction, so two processes opening
+ * the same file cannot both migrate, and a failing step leaves the previous version intact. Refuses a
+ * database written by newer code rather than guessing at its schema.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration #${i} has version ${m.version}, expected ${i + 1}`);
+  });
+  const run = db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > migrations.length) {
+      throw new Error(`database schema version ${current} is newer than this server (${migrations.length})`);
+    }
+    for (const m of migrations.slice(current)) {
+      db.exec(m.sql);
+      // user_version lives in the file header and is covered by the transaction.
+      db.pragma(`user_version = ${m.version}`);
+    }
+    return migrations.length;
+  });
+  return run.immediate();
+}
