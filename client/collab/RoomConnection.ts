@@ -55,8 +55,10 @@ export class RoomConnection {
     this.provider.on('status', () => this.syncConnectionState());
     this.provider.on('sync', () => this.syncConnectionState());
     this.provider.on('connection-close', (event) => {
-      if (event && event.code >= 4000) this.saves.setRefused(event.code, event.reason || CLOSE_REASONS[event.code] || 'refused');
+      this.saves.markAttemptFailed();
+      if (event && event.code >= 4400 && event.code < 4500) this.saves.setRefused(event.code, event.reason || CLOSE_REASONS[event.code] || 'refused');
     });
+    this.provider.on('connection-error', () => this.saves.markAttemptFailed());
     this.awareness.setLocalStateField('user', me);
   }
 

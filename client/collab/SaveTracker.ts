@@ -23,6 +23,9 @@ export class SaveTracker {
   private pendingLocal = 0;
   private connected = false;
   private synced = false;
+  /** Until the first sync or the first failed attempt, "not connected" means "connecting", not offline. */
+  private everSynced = false;
+  private attemptFailed = false;
   private refused: { code: number; reason: string } | null = null;
   private status: SaveStatus = { kind: 'connecting' };
   private listeners = new Set<() => void>();
@@ -49,7 +52,14 @@ export class SaveTracker {
   setConnection(connected: boolean, synced: boolean) {
     this.connected = connected;
     this.synced = synced;
+    if (synced) this.everSynced = true;
     if (connected) this.refused = null;
+    this.recompute();
+  }
+
+  /** A connection attempt failed or a connection dropped: from now on, "not connected" is offline. */
+  markAttemptFailed() {
+    this.attemptFailed = true;
     this.recompute();
   }
 
@@ -63,6 +73,7 @@ export class SaveTracker {
     const covered = stateVectorCovers(this.stored, Y.decodeStateVector(Y.encodeStateVector(this.doc)));
     if (covered && this.synced) this.pendingLocal = 0;
     if (this.refused) next = { kind: 'refused', ...this.refused };
+    else if (!this.connected && !this.everSynced && !this.attemptFailed) next = { kind: 'connecting' };
     else if (!this.connected) next = { kind: 'offline', pending: this.pendingLocal };
     else if (!this.synced) next = { kind: 'connecting' };
     else next = covered ? { kind: 'saved' } : { kind: 'saving' };

@@ -13,6 +13,10 @@ import { awarenessFrame, noticeFrame, savedFrame, syncStep1Frame, syncStep2Frame
 import { AwarenessRejectedError, decodeAwarenessUpdate, encodeAwarenessEntries, stampIdentity } from './presence.ts';
 import type { Logger } from '../log.ts';
 
+/** A frame may carry everyone's states (stock clients echo them); far above any real room's presence. */
+const AWARENESS_ENTRIES_PER_FRAME = 2000;
+const MAX_RETIRED_AWARENESS_IDS = 1000;
+
 export interface RoomLimits {
   maxAwarenessBytes: number;
   maxAwarenessClientsPerConnection: number;
@@ -35,6 +39,8 @@ export class Room {
   /** Log rows written since the last snapshot (compaction trigger). */
   rowsSinceSnapshot: number;
   destroyed = false;
+  /** Awareness ids of connections that left → their user (see claimAwarenessId). */
+  private retiredAwarenessIds = new Map<number, string>();
 
   constructor(
     readonly name: string,
@@ -105,7 +111,13 @@ export class Room {
   /** Removes a connection and its presence (R6). */
   leave(conn: Connection) {
     if (!this.connections.delete(conn)) return;
-    if (conn.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    if (conn.awarenessIds.size === 0) return;
+    for (const id of conn.awarenessIds) this.retiredAwarenessIds.set(id, conn.ctx.userId);
+    // Bounded: only recent departures matter for late echoes.
+    while (this.retiredAwarenessIds.size > MAX_RETIRED_AWARENESS_IDS) {
+      this.retiredAwarenessIds.delete(this.retiredAwarenessIds.keys().next().value as number);
+    }
+    removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
   }
 
   /** Handles one binary frame from a connection. Never throws: a bad frame closes that connection (R5). */
@@ -165,20 +177,36 @@ export class Room {
       return;
     }
     try {
-      const entries = decodeAwarenessUpdate(update, this.limits.maxAwarenessClientsPerConnection);
-      for (const e of entries) {
-        if (conn.awarenessIds.has(e.clientId)) continue;
-        if (this.ownedByOther(conn, e.clientId)) throw new AwarenessRejectedError('awareness client id belongs to another connection');
-        if (conn.awarenessIds.size >= this.limits.maxAwarenessClientsPerConnection) throw new AwarenessRejectedError('too many awareness client ids');
-        conn.awarenessIds.add(e.clientId);
-      }
-      const stamped = stampIdentity(entries, { id: conn.ctx.userId, name: conn.ctx.name, color: conn.ctx.color });
+      const entries = decodeAwarenessUpdate(update, AWARENESS_ENTRIES_PER_FRAME);
+      // Stock y-websocket clients re-send every awareness change they receive, including other people's
+      // states: entries for ids owned by another connection (or that left) are echoes, ignored silently.
+      const own = entries.filter((e) => this.claimAwarenessId(conn, e.clientId));
+      if (own.length === 0) return;
+      const stamped = stampIdentity(own, { id: conn.ctx.userId, name: conn.ctx.name, color: conn.ctx.color });
       applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), conn);
     } catch (err) {
       if (!(err instanceof AwarenessRejectedError)) throw err;
       this.log.warn('collab.awareness_rejected', { room: this.name, userId: conn.ctx.userId, reason: err.message });
       conn.close(CloseCode.AwarenessRejected);
     }
+  }
+
+  /**
+   * Whether `conn` may publish awareness for `clientId`: ids it already owns, or unclaimed new ones up
+   * to its limit. An id that left the room may be reclaimed only by the same user (a reconnect), so
+   * a late echo of someone's old state never reappears under another name.
+   */
+  private claimAwarenessId(conn: Connection, clientId: number): boolean {
+    if (conn.awarenessIds.has(clientId)) return true;
+    if (this.ownedByOther(conn, clientId)) return false;
+    const retiredBy = this.retiredAwarenessIds.get(clientId);
+    if (retiredBy !== undefined && retiredBy !== conn.ctx.userId) return false;
+    if (conn.awarenessIds.size >= this.limits.maxAwarenessClientsPerConnection) {
+      throw new AwarenessRejectedError('too many awareness client ids');
+    }
+    this.retiredAwarenessIds.delete(clientId);
+    conn.awarenessIds.add(clientId);
+    return true;
   }
 
   private ownedByOther(conn: Connection, clientId: number): boolean {

@@ -198,11 +198,38 @@ describe('RoomRegistry', () => {
     room.receive(a, awarenessFrame(encodeAwarenessUpdate(aw, [clientDoc.clientID])));
     const state = room.awareness.getStates().get(clientDoc.clientID) as { user: { id: string; name: string } };
     expect(state.user).toMatchObject({ id: 'alice', name: 'Alice' });
-    // Bob cannot publish under Alice's client id.
+    // Bob cannot publish under Alice's client id: his echo of her state (stock clients re-send what they
+    // receive) is ignored, and he stays connected.
+    aw.setLocalState({ user: { id: 'bob', name: 'Bob' }, cursor: { x: 9, y: 9 } });
     room.receive(b, awarenessFrame(encodeAwarenessUpdate(aw, [clientDoc.clientID])));
-    expect(bSock.closedWith).toBe(CloseCode.AwarenessRejected);
+    expect(bSock.closedWith).toBeNull();
+    expect((room.awareness.getStates().get(clientDoc.clientID) as { user: { id: string } }).user.id).toBe('alice');
     registry.leave(room, a);
     expect(room.awareness.getStates().has(clientDoc.clientID)).toBe(false);
+    // A late echo of Alice's departed id from Bob does not resurrect it under Bob's name.
+    room.receive(b, awarenessFrame(encodeAwarenessUpdate(aw, [clientDoc.clientID])));
+    expect(room.awareness.getStates().has(clientDoc.clientID)).toBe(false);
+    // Alice reconnecting with the same client id gets it back.
+    const a2 = new Connection(new MemorySocket(), ctx({ userId: 'alice', name: 'Alice' }));
+    await registry.join('r1', a2);
+    room.receive(a2, awarenessFrame(encodeAwarenessUpdate(aw, [clientDoc.clientID])));
+    expect((room.awareness.getStates().get(clientDoc.clientID) as { user: { id: string } }).user.id).toBe('alice');
+  });
+
+  it('R6: one connection claiming thousands of client ids is rejected', async () => {
+    const sock = new MemorySocket();
+    const conn = new Connection(sock, ctx());
+    const room = (await registry.join('r1', conn))!;
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, 1000);
+    for (let i = 0; i < 1000; i++) {
+      encoding.writeVarUint(enc, 10_000 + i);
+      encoding.writeVarUint(enc, 1);
+      encoding.writeVarString(enc, '{}');
+    }
+    room.receive(conn, awarenessFrame(encoding.toUint8Array(enc)));
+    expect(sock.closedWith).toBe(CloseCode.AwarenessRejected);
+    expect(room.awareness.getStates().size).toBe(0);
   });
 
   it('R6: oversized awareness states are rejected', async () => {

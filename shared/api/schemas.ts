@@ -5,14 +5,9 @@
 import { z } from 'zod';
 import { ROLES } from '../roles.ts';
 
-export const SESSION_FORMATS = ['presentation_qa', 'open_discussion', 'focus_group', 'workshop'] as const;
-export type SessionFormat = (typeof SESSION_FORMATS)[number];
-export const SESSION_FORMAT_LABELS: Record<SessionFormat, string> = {
-  presentation_qa: 'Presentation + Q&A',
-  open_discussion: 'Open discussion',
-  focus_group: 'Focus group',
-  workshop: 'Workshop',
-};
+import { SESSION_FORMATS, VISIBILITIES, type SessionFormat } from './sessionFormats.ts';
+
+export { SESSION_FORMATS, SESSION_FORMAT_LABELS, VISIBILITIES, type SessionFormat, type Visibility } from './sessionFormats.ts';
 
 const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
 
@@ -29,9 +24,6 @@ export const LoginBody = z.strictObject({
   password: z.string().min(1).max(256),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
-
-export const VISIBILITIES = ['open', 'invite'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
 
 export const CreateCommunityBody = z.strictObject({
   name: trimmed(1, 120),

@@ -84,3 +84,16 @@ export function spawnServer(dataDir: string, extra: Record<string, string> = {})
     });
   });
 }
+
+/** A port that was free a moment ago (for restarting a server on the same address). */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as import('node:net').AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}

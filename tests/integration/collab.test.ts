@@ -140,7 +140,11 @@ describe('collaboration endpoint', () => {
     expect(await upgradeStatus(`/collab/${session.room}?token=${t.token}`)).toBe(403);
     expect(await upgradeStatus(`/collab/${session.room}?token=${t.token.slice(0, -2)}xx`)).toBe(401);
     expect(await upgradeStatus(`/collab/${session.room}?token=garbage`)).toBe(401);
-    expect(await upgradeStatus(`/collab/../../etc/passwd`)).toBe(400);
+    // Room-name injection: traversal (normalised away by the URL parser → not a collab path), encoded
+    // traversal, NUL and overlong names are refused before any lookup.
+    expect(await upgradeStatus(`/collab/../../etc/passwd`)).toBe(404);
+    expect(await upgradeStatus(`/collab/..%2F..%2Fetc%2Fpasswd`)).toBe(400);
+    expect(await upgradeStatus(`/collab/room%00name`)).toBe(400);
     expect(await upgradeStatus(`/collab/${'a'.repeat(200)}`)).toBe(400);
     expect(await upgradeStatus(`/collab/s_doesnotexist?token=${t.token}`)).toBe(403);
     // A stranger with a valid cookie but no membership: the room answers like a missing one.
@@ -195,6 +199,24 @@ describe('collaboration endpoint', () => {
     getBoard(editor.doc).set('still-alive', toYMap({ id: 'still-alive', type: 'sticky', text: 'ok' }));
     await waitFor(() => getBoard(observer.doc).has('still-alive'));
     expect(observerClosed).toBe(false);
+  });
+
+  it('R6: stock clients see each other’s presence under their authenticated names and stay connected', async () => {
+    const a = client(session.room, { token: (await host.ticket(session.id)).token });
+    const b = client(session.room, { token: (await member.ticket(session.id)).token });
+    let closes = 0;
+    for (const c of [a, b]) c.provider.on('connection-close', () => closes++);
+    a.provider.awareness.setLocalStateField('user', { name: 'Someone Else', color: '#000000' });
+    b.provider.awareness.setLocalStateField('cursor', { x: 5, y: 6 });
+    await Promise.all([waitForSync(a), waitForSync(b)]);
+    const nameOf = (c: YClient, id: number) => (c.provider.awareness.getStates().get(id) as { user?: { name: string } } | undefined)?.user?.name;
+    await waitFor(() => nameOf(b, a.doc.clientID) === 'Hana Host' && nameOf(a, b.doc.clientID) === 'Mo Member', 5000, 'presence');
+    // Echoes back and forth (stock clients re-send what they receive) never close anyone.
+    for (let i = 0; i < 5; i++) b.provider.awareness.setLocalStateField('cursor', { x: i, y: i });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(closes).toBe(0);
+    b.destroy();
+    await waitFor(() => !a.provider.awareness.getStates().has(b.doc.clientID), 5000, 'presence removed on disconnect');
   });
 
   it('R7: clients that opt in receive the stored state vector after their change is written', async () => {

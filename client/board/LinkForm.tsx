@@ -1,0 +1,81 @@
+/**
+ * The inline "Add link" form under the toolbar: one labelled field, validated with parseUserUrl
+ * (http(s) only; a bare host gets https://), with the error tied to the field for screen readers.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { parseUserUrl } from '../../shared/doc/layout.ts';
+import { MAX_URL_LENGTH } from './boardOps.ts';
+
+interface LinkFormProps {
+  onAdd: (url: URL) => void;
+  onCancel: () => void;
+}
+
+/** Asks for a URL; calls onAdd with a parsed http(s) URL, or onCancel (Escape, Cancel). */
+export function LinkForm({ onAdd, onCancel }: LinkFormProps) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  useEffect(() => input.current?.focus(), []);
+
+  return (
+    <form
+      className="board-linkform"
+      aria-label="Add a link"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const url = value.length <= MAX_URL_LENGTH ? parseUserUrl(value) : null;
+        if (!url) {
+          setError('Enter a web address, such as https://example.org');
+          input.current?.focus();
+          return;
+        }
+        onAdd(url);
+      }}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      onPaste={(e) => e.stopPropagation()}
+    >
+      <label className="board-linkform__label" htmlFor={`${id}-url`}>
+        Link address
+      </label>
+      <div className="board-linkform__row">
+        <input
+          ref={input}
+          id={`${id}-url`}
+          className="board-linkform__input"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="https://…"
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => {
+            setValue(e.target.value);
+            setError(null);
+          }}
+        />
+        <button type="submit" className="board-button board-button--primary">
+          Add
+        </button>
+        <button type="button" className="board-button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="board-linkform__error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * One community: what it is about, its ground rules, its sessions, and its members. Hosts manage
+ * roles and invites here; hosts and facilitators schedule sessions; visitors to an open community join.
+ */
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { CommunityDto, MemberDto, SessionDto } from '../../shared/api/schemas.ts';
+import { canManageMembers, canManageSessions } from '../../shared/roles.ts';
+import { api, errorMessage } from '../api/http.ts';
+import { useApi } from '../api/useApi.ts';
+import { useDocumentTitle } from '../app/useDocumentTitle.ts';
+import { useMe } from '../app/useMe.tsx';
+import { Button } from '../components/Button.tsx';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { RoleBadge } from '../components/RoleBadge.tsx';
+import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
+import { useToast } from '../components/Toast.tsx';
+import { InviteSection } from './community/InviteSection.tsx';
+import { MembersSection } from './community/MembersSection.tsx';
+import { SessionsSection } from './community/SessionsSection.tsx';
+
+/** The /c/:communityId page. */
+export function CommunityPage({ communityId }: { communityId: string }) {
+  const base = `/api/communities/${encodeURIComponent(communityId)}`;
+  const community = useApi<CommunityDto>(base);
+  const c = community.data;
+  const isMember = c?.myRole != null;
+  const members = useApi<{ members: MemberDto[] }>(isMember ? `${base}/members` : null);
+  const sessions = useApi<{ sessions: SessionDto[] }>(isMember ? `${base}/sessions` : null);
+  const { me } = useMe();
+  const toast = useToast();
+  const [joining, setJoining] = useState(false);
+  useDocumentTitle(c ? c.name : community.error ? 'Community' : null);
+
+  const join = async () => {
+    setJoining(true);
+    try {
+      const joined = await api.post<CommunityDto>(`${base}/join`);
+      community.setData(() => joined);
+      toast(`Welcome to ${joined.name}.`);
+    } catch (err) {
+      toast(errorMessage(err), 'error');
+    } finally {
+      setJoining(false);
+    }
+  };
+
+  if (!c) {
+    return (
+      <div className="page">
+        {community.error !== null ? (
+          <>
+            <h1 className="page-title">Could not open this community</h1>
+            <ErrorBanner error={community.error} onRetry={community.reload}>
+              <p>
+                <Link href="/">Back to your communities</Link>
+              </p>
+            </ErrorBanner>
+          </>
+        ) : (
+          <div role="status">
+            <span className="sr-only">Loading the community…</span>
+            <Skeleton width="40%" height={32} />
+            <SkeletonBlock lines={3} />
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/">Communities</Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{c.name}</span>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>{c.name}</h1>
+          <p className="page-header__meta">
+            {c.memberCount} {c.memberCount === 1 ? 'member' : 'members'}
+            <span aria-hidden="true"> · </span>
+            {c.visibility === 'open' ? 'Open to everyone' : 'Invite only'}
+            {c.myRole && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <RoleBadge role={c.myRole} srPrefix="Your role:" />
+              </>
+            )}
+          </p>
+        </div>
+        {!isMember && c.visibility === 'open' && (
+          <Button variant="primary" onClick={join} loading={joining}>
+            Join community
+          </Button>
+        )}
+      </div>
+
+      <div className="community-layout">
+        <div className="community-layout__main">
+          <section className="card section" aria-labelledby="domain-heading">
+            <h2 id="domain-heading">What we practise</h2>
+            <p className="prose">{c.domain}</p>
+            {c.groundRules.trim() && (
+              <>
+                <h3 className="subheading">Ground rules</h3>
+                <p className="prose">{c.groundRules}</p>
+              </>
+            )}
+          </section>
+          {isMember ? (
+            <SessionsSection communityId={c.id} sessions={sessions} canSchedule={canManageSessions(c.myRole!)} />
+          ) : (
+            <section className="card section" aria-labelledby="sessions-heading">
+              <h2 id="sessions-heading">Sessions</h2>
+              <p className="text-muted">
+                {c.visibility === 'open' ? 'Join the community to see its sessions and take part.' : 'Only members can see sessions.'}
+              </p>
+            </section>
+          )}
+        </div>
+        {isMember && me && (
+          <aside className="community-layout__side" aria-label="People">
+            {canManageMembers(c.myRole!) && <InviteSection communityId={c.id} />}
+            <MembersSection communityId={c.id} members={members} canManage={canManageMembers(c.myRole!)} meId={me.id} />
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+/** A community's sessions: upcoming (and live) ones first, then past ones; hosts and facilitators schedule new ones here. */
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import type { SessionDto } from '../../../shared/api/schemas.ts';
+import { SESSION_FORMAT_LABELS } from '../../../shared/api/sessionFormats.ts';
+import type { Resource } from '../../api/useApi.ts';
+import { formatDateTime, formatDuration } from '../../app/datetime.ts';
+import { Button } from '../../components/Button.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { SkeletonBlock } from '../../components/Spinner.tsx';
+import { useToast } from '../../components/Toast.tsx';
+import { ScheduleSessionForm } from './ScheduleSessionForm.tsx';
+import { sessionTiming, splitSessions } from './splitSessions.ts';
+
+export interface SessionsSectionProps {
+  communityId: string;
+  sessions: Resource<{ sessions: SessionDto[] }>;
+  canSchedule: boolean;
+}
+
+/** The "Sessions" section of a community page. */
+export function SessionsSection({ communityId, sessions, canSchedule }: SessionsSectionProps) {
+  const [scheduling, setScheduling] = useState(false);
+  const [, navigate] = useLocation();
+  const toast = useToast();
+  const now = Date.now();
+  const { upcoming, past } = splitSessions(sessions.data?.sessions ?? [], now);
+
+  const onCreated = (s: SessionDto) => {
+    sessions.setData((prev) => ({ sessions: [...(prev?.sessions ?? []), s] }));
+    setScheduling(false);
+    toast(`“${s.title}” is scheduled for ${formatDateTime(s.startsAt)}.`);
+  };
+
+  const scheduleButton = canSchedule && (
+    <Button variant="primary" onClick={() => setScheduling(true)}>
+      Schedule a session
+    </Button>
+  );
+
+  return (
+    <section className="section" aria-labelledby="sessions-heading">
+      <div className="section-header">
+        <h2 id="sessions-heading">Sessions</h2>
+        {sessions.data && (upcoming.length > 0 || past.length > 0) && scheduleButton}
+      </div>
+      {sessions.error !== null && <ErrorBanner error={sessions.error} title="Could not load sessions." onRetry={sessions.reload} />}
+      {sessions.loading && !sessions.data && <SkeletonBlock lines={4} label="Loading sessions…" />}
+      {sessions.data && (
+        <>
+          <h3 className="subheading">Upcoming</h3>
+          {upcoming.length === 0 ? (
+            <EmptyState title="Nothing scheduled" level={3} action={past.length === 0 ? scheduleButton : undefined}>
+              <p>
+                {canSchedule
+                  ? 'Schedule a session and members will find it here, with its agenda, notes and board.'
+                  : 'When a host or facilitator schedules a session, it will appear here.'}
+              </p>
+            </EmptyState>
+          ) : (
+            <ul className="session-list" role="list">
+              {upcoming.map((s) => (
+                <SessionRow key={s.id} session={s} live={sessionTiming(s, now) === 'live'} onOpen={() => navigate(`/s/${encodeURIComponent(s.id)}`)} />
+              ))}
+            </ul>
+          )}
+          {past.length > 0 && (
+            <>
+              <h3 className="subheading">Past</h3>
+              <ul className="session-list session-list--past" role="list">
+                {past.map((s) => (
+                  <SessionRow key={s.id} session={s} live={false} />
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      <Dialog
+        open={scheduling}
+        onClose={() => setScheduling(false)}
+        title="Schedule a session"
+        description="Members see the time in their own time zone."
+      >
+        <ScheduleSessionForm communityId={communityId} onCreated={onCreated} onCancel={() => setScheduling(false)} />
+      </Dialog>
+    </section>
+  );
+}
+
+function SessionRow({ session: s, live, onOpen }: { session: SessionDto; live: boolean; onOpen?: () => void }) {
+  const href = `/s/${encodeURIComponent(s.id)}`;
+  return (
+    <li className="session-row card">
+      <div className="session-row__main">
+        <Link href={href} className="session-row__title">
+          {s.title}
+        </Link>
+        <p className="session-row__meta">
+          <time dateTime={s.startsAt}>{formatDateTime(s.startsAt)}</time>
+          <span aria-hidden="true"> · </span>
+          {formatDuration(s.durationMinutes)}
+          <span aria-hidden="true"> · </span>
+          {SESSION_FORMAT_LABELS[s.format] ?? s.format}
+        </p>
+      </div>
+      {live && (
+        <span className="session-row__live">
+          <span className="badge badge--live">Live now</span>
+          {onOpen && (
+            <Button size="sm" variant="primary" onClick={onOpen}>
+              Join now
+            </Button>
+          )}
+        </span>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Security headers on every response — API JSON, static files, errors and 404s alike. The CSP allows
+ * only our own scripts; inline styles are allowed because the editor and board position elements with
+ * style attributes.
+ */
+import type { MiddlewareHandler } from 'hono';
+
+/** The Content-Security-Policy sent with every response. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "connect-src 'self' ws: wss:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** Header name → value, applied after the handler ran. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** Adds SECURITY_HEADERS to the response, whatever produced it. */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    let res = c.res;
+    try {
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.headers.set(k, v);
+    } catch {
+      // Responses passed through from fetch() have immutable headers: copy, then set.
+      res = new Response(res.body, res);
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.headers.set(k, v);
+      c.res = res;
+    }
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The one list of HTTP routes. Route modules register their handlers through `registerRoute` with an
+ * entry from here, the OpenAPI document is generated from it, and tests iterate it (e.g. "every
+ * non-public route refuses an anonymous caller"), so the three can never drift apart.
+ */
+import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import { CreateCommunityBody, CreateSessionBody, LoginBody, SetRoleBody, SignupBody } from '../../shared/api/schemas.ts';
+import { requireUser, type AppEnv } from './AppEnv.ts';
+import { readJsonBody } from './readJsonBody.ts';
+
+/**
+ * Who may call a route. Anything but `public` needs a signed-in user; the community levels are then
+ * checked by the handler against the caller's membership (shared/roles.ts).
+ */
+export type Access = 'public' | 'user' | 'member' | 'facilitator' | 'host';
+
+/** One route: method and Hono path, what it does, who may call it, and its body schema. */
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  summary: string;
+  access: Access;
+  /** Success status. */
+  status: 200 | 201 | 204;
+  body?: z.ZodType;
+}
+
+/** Every route the app serves (the static client aside). */
+export const ROUTES = {
+  health: { method: 'GET', path: '/healthz', summary: 'Liveness check', access: 'public', status: 200 },
+  openapi: { method: 'GET', path: '/api/openapi.json', summary: 'This API description', access: 'public', status: 200 },
+
+  signup: { method: 'POST', path: '/api/auth/signup', summary: 'Create an account and sign in', access: 'public', status: 201, body: SignupBody },
+  login: { method: 'POST', path: '/api/auth/login', summary: 'Sign in', access: 'public', status: 200, body: LoginBody },
+  logout: { method: 'POST', path: '/api/auth/logout', summary: 'Sign out (revokes the session)', access: 'public', status: 204 },
+  me: { method: 'GET', path: '/api/me', summary: 'The signed-in user', access: 'user', status: 200 },
+
+  createCommunity: { method: 'POST', path: '/api/communities', summary: 'Create a community (the creator becomes host)', access: 'user', status: 201, body: CreateCommunityBody },
+  listCommunities: { method: 'GET', path: '/api/communities', summary: 'Open communities and mine', access: 'user', status: 200 },
+  getCommunity: { method: 'GET', path: '/api/communities/:id', summary: 'One community (invite-only ones: members only)', access: 'user', status: 200 },
+  joinCommunity: { method: 'POST', path: '/api/communities/:id/join', summary: 'Join an open community', access: 'user', status: 200 },
+  createInvite: { method: 'POST', path: '/api/communities/:id/invites', summary: 'Create an invite link', access: 'host', status: 201 },
+  acceptInvite: { method: 'POST', path: '/api/invites/:code/accept', summary: 'Join a community through an invite', access: 'user', status: 200 },
+  listMembers: { method: 'GET', path: '/api/communities/:id/members', summary: 'Members and their roles', access: 'member', status: 200 },
+  setMemberRole: { method: 'PUT', path: '/api/communities/:id/members/:userId', summary: "Change a member's role", access: 'host', status: 200, body: SetRoleBody },
+
+  createSession: { method: 'POST', path: '/api/communities/:id/sessions', summary: 'Schedule a session', access: 'facilitator', status: 201, body: CreateSessionBody },
+  listSessions: { method: 'GET', path: '/api/communities/:id/sessions', summary: "A community's sessions", access: 'member', status: 200 },
+  getSession: { method: 'GET', path: '/api/sessions/:id', summary: 'One session with its community and my role', access: 'member', status: 200 },
+  issueTicket: { method: 'POST', path: '/api/sessions/:id/ticket', summary: "A short-lived ticket for the session room's WebSocket", access: 'member', status: 200 },
+} as const satisfies Record<string, RouteSpec>;
+
+/** The routes as a list. */
+export const ROUTE_LIST: readonly (RouteSpec & { name: string })[] = Object.entries(ROUTES).map(([name, spec]) => ({ name, ...spec }));
+
+type BodyOf<S extends RouteSpec> = S['body'] extends z.ZodType ? z.output<S['body']> : undefined;
+
+/**
+ * Registers a handler for a table entry: signs-in check for non-public routes (401 before anything
+ * else), then body validation, then the handler with the parsed body.
+ */
+export function registerRoute<S extends RouteSpec>(
+  app: Hono<AppEnv>,
+  spec: S,
+  handler: (c: Context<AppEnv>, body: BodyOf<S>) => Response | Promise<Response>,
+): void {
+  app.on(spec.method, spec.path, async (c) => {
+    if (spec.access !== 'public') requireUser(c);
+    const body = spec.body ? await readJsonBody(c, spec.body) : undefined;
+    return handler(c, body as BodyOf<S>);
+  });
+}
+
+/** A path parameter that the route pattern guarantees; kept defensive so a typo is a 404, not a crash. */
+export function pathParam(c: Context, name: string): string {
+  return c.req.param(name) ?? '';
+}

@@ -1,0 +1,71 @@
+/**
+ * Scheduled sessions of a community and the tickets that open their rooms. Room names are generated
+ * here, never chosen by clients, so they always match ROOM_NAME_PATTERN.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { canManageSessions } from '../../../shared/roles.ts';
+import type { TicketDto } from '../../../shared/api/schemas.ts';
+import type { SessionRecord } from '../../store/types.ts';
+import type { AppDeps } from '../createApp.ts';
+import { requireUser, type AppEnv } from '../AppEnv.ts';
+import { communityDto, loadCommunity, loadSessionForMember, requireMember, requireRole } from '../communityAccess.ts';
+import { toSessionDto } from '../dto.ts';
+import { ROUTES, pathParam, registerRoute } from '../routeTable.ts';
+
+/** A new room name: `s_` + 16 base64url characters (96 random bits). */
+export function newRoomName(): string {
+  return `s_${randomBytes(12).toString('base64url')}`;
+}
+
+/** Routes under /api/communities/:id/sessions and /api/sessions. */
+export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { store, tickets } = deps;
+  const app = new Hono<AppEnv>();
+
+  registerRoute(app, ROUTES.createSession, async (c, body) => {
+    const user = requireUser(c);
+    const { community, membership } = await loadCommunity(store, pathParam(c, 'id'), user.id);
+    requireRole(membership, canManageSessions, 'Only hosts and facilitators can schedule sessions');
+    const session: SessionRecord = {
+      id: randomUUID(),
+      communityId: community.id,
+      title: body.title,
+      startsAt: new Date(body.startsAt).toISOString(),
+      durationMinutes: body.durationMinutes,
+      format: body.format,
+      room: newRoomName(),
+      createdBy: user.id,
+      createdAt: new Date().toISOString(),
+    };
+    await store.createSession(session);
+    return c.json(toSessionDto(session), 201);
+  });
+
+  registerRoute(app, ROUTES.listSessions, async (c) => {
+    const user = requireUser(c);
+    const { community, membership } = await loadCommunity(store, pathParam(c, 'id'), user.id);
+    requireMember(membership);
+    const sessions = await store.listSessions(community.id);
+    return c.json({ sessions: sessions.map(toSessionDto) }, 200);
+  });
+
+  registerRoute(app, ROUTES.getSession, async (c) => {
+    const user = requireUser(c);
+    const { session, community, membership } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
+    return c.json(
+      { session: toSessionDto(session), community: await communityDto(store, community, membership), myRole: membership.role },
+      200,
+    );
+  });
+
+  registerRoute(app, ROUTES.issueTicket, async (c) => {
+    const user = requireUser(c);
+    const { session, membership } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
+    const { token, expiresAt } = tickets.issue({ userId: user.id, room: session.room, role: membership.role });
+    const dto: TicketDto = { room: session.room, token, expiresAt: expiresAt.toISOString() };
+    return c.json(dto, 200);
+  });
+
+  return app;
+}
