@@ -25,6 +25,7 @@ export class RoomRegistry {
   private compacting = new Set<string>();
   readonly writer: UpdateWriter;
   private closed = false;
+  private storedListeners = new Set<(room: Room) => void>();
 
   constructor(
     private readonly store: DocStore,
@@ -34,7 +35,17 @@ export class RoomRegistry {
     this.writer = new UpdateWriter(store, log);
     this.writer.onStored = (room) => {
       if (room.rowsSinceSnapshot >= opts.compactAfterUpdates) this.scheduleCompaction(room);
+      for (const listener of this.storedListeners) listener(room);
     };
+  }
+
+  /**
+   * Calls `listener` after each write of a room's changes (e.g. the knowledge indexer). Listeners must be
+   * cheap: debounce real work. Returns an unsubscribe function.
+   */
+  onRoomStored(listener: (room: Room) => void): () => void {
+    this.storedListeners.add(listener);
+    return () => this.storedListeners.delete(listener);
   }
 
   /** Loaded rooms (for metrics and authorisation changes). */
