@@ -18,6 +18,8 @@ import { LoginRateLimiter } from './auth/LoginRateLimiter.ts';
 import { resolveTicketSecret } from './auth/ticketSecret.ts';
 import { createApp } from './http/createApp.ts';
 import { RoomRegistry } from './collab/RoomRegistry.ts';
+import { LocalFanout, type Fanout } from './fanout/Fanout.ts';
+import { RedisFanout } from './fanout/RedisFanout.ts';
 import { CollabServer } from './collab/CollabServer.ts';
 
 export interface RunningServer {
@@ -26,6 +28,7 @@ export interface RunningServer {
   port: number;
   store: Store;
   registry: RoomRegistry;
+  fanout: Fanout;
   collab: CollabServer;
   /** Graceful shutdown: stop accepting, flush every pending update, close sockets and the database. */
   close(): Promise<void>;
@@ -41,7 +44,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const sessions = new AuthSessions(store, config.sessionTtlMs);
   const tickets = new TicketSigner(await resolveTicketSecret(config, store), config.ticketTtlMs);
   const loginLimiter = new LoginRateLimiter(config);
-  const registry = new RoomRegistry(store, { ...config.rooms, limits: config.limits }, log.child({ part: 'collab' }));
+  const fanout: Fanout = config.redisUrl ? new RedisFanout(config.redisUrl, config.redisPrefix, log.child({ part: 'fanout' })) : new LocalFanout();
+  const registry = new RoomRegistry(store, { ...config.rooms, limits: config.limits }, log.child({ part: 'collab' }), fanout);
   const collab = new CollabServer(
     registry,
     { store, sessions, tickets, allowedOrigins: config.allowedOrigins },
@@ -70,11 +74,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       const drained = await registry.shutdown();
       if (!drained) log.error('server.shutdown_unflushed', {});
       collab.close();
+      await fanout.close();
       server.closeAllConnections?.();
       loginLimiter.stop?.();
       await store.close();
       log.info('server.stopped', { drained });
     })());
 
-  return { url, port, store, registry, collab, close };
+  return { url, port, store, registry, fanout, collab, close };
 }

@@ -28,6 +28,18 @@ export interface UpdateSink {
   enqueue(room: Room): void;
 }
 
+/** Where a room sends its traffic for the other server nodes (see server/fanout). */
+export interface RoomPublisher {
+  publishUpdate(update: Uint8Array): void;
+  publishAwareness(update: Uint8Array): void;
+}
+
+/**
+ * Transaction origin of changes that came from another node: already stored there, so they are relayed
+ * to this node's clients at once and neither stored nor published again.
+ */
+export const REMOTE_ORIGIN = Symbol('remote-node');
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: Awareness;
@@ -41,6 +53,8 @@ export class Room {
   destroyed = false;
   /** Awareness ids of connections that left → their user (see claimAwarenessId). */
   private retiredAwarenessIds = new Map<number, string>();
+  /** Awareness ids owned by clients of other nodes. */
+  private remoteAwarenessIds = new Set<number>();
 
   constructor(
     readonly name: string,
@@ -48,6 +62,7 @@ export class Room {
     private readonly sink: UpdateSink,
     private readonly limits: RoomLimits,
     private readonly log: Logger,
+    private readonly publisher: RoomPublisher | null = null,
   ) {
     applyAll(this.doc, loaded.parts);
     this.bytes = loaded.bytes;
@@ -60,11 +75,38 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  private onDocUpdate = (update: Uint8Array) => {
-    this.pending.push(update);
+  private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     this.bytes += update.byteLength;
+    if (origin === REMOTE_ORIGIN) {
+      // Another node stored it before publishing (R3 holds cluster-wide): relay it now.
+      this.relay(update, this.pending.length === 0 && this.wantsSavedAcks() ? Y.encodeStateVector(this.doc) : null);
+      return;
+    }
+    this.pending.push(update);
     this.sink.enqueue(this);
   };
+
+  /** Applies an update another node has stored (see REMOTE_ORIGIN). */
+  applyRemoteUpdate(update: Uint8Array) {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  /** Re-applies stored parts after fan-out messages may have been missed (idempotent). */
+  applyStoredParts(parts: Uint8Array[]) {
+    Y.transact(this.doc, () => {
+      for (const p of parts) Y.applyUpdate(this.doc, p);
+    }, REMOTE_ORIGIN);
+  }
+
+  /** Applies presence from another node's clients. */
+  applyRemoteAwareness(update: Uint8Array) {
+    const entries = decodeAwarenessUpdate(update, AWARENESS_ENTRIES_PER_FRAME);
+    for (const e of entries) {
+      if (e.state === null) this.remoteAwarenessIds.delete(e.clientId);
+      else this.remoteAwarenessIds.add(e.clientId);
+    }
+    applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
 
   /** Takes the changes to store now, merged into one update (called by the writer). */
   takePending(): Uint8Array | null {
@@ -86,6 +128,11 @@ export class Room {
   /** Called by the writer once `update` is durably stored: now everyone may see it (R3, R7). */
   broadcastStored(update: Uint8Array, storedStateVector: Uint8Array | null) {
     this.rowsSinceSnapshot++;
+    this.publisher?.publishUpdate(update);
+    this.relay(update, storedStateVector);
+  }
+
+  private relay(update: Uint8Array, storedStateVector: Uint8Array | null) {
     const frame = updateFrame(update);
     const saved = storedStateVector ? savedFrame(storedStateVector) : null;
     for (const conn of this.connections) {
@@ -198,7 +245,7 @@ export class Room {
    */
   private claimAwarenessId(conn: Connection, clientId: number): boolean {
     if (conn.awarenessIds.has(clientId)) return true;
-    if (this.ownedByOther(conn, clientId)) return false;
+    if (this.ownedByOther(conn, clientId) || this.remoteAwarenessIds.has(clientId)) return false;
     const retiredBy = this.retiredAwarenessIds.get(clientId);
     if (retiredBy !== undefined && retiredBy !== conn.ctx.userId) return false;
     if (conn.awarenessIds.size >= this.limits.maxAwarenessClientsPerConnection) {
@@ -214,10 +261,13 @@ export class Room {
     return false;
   }
 
-  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const changed = added.concat(updated, removed);
-    if (changed.length === 0 || this.connections.size === 0) return;
-    const frame = awarenessFrame(encodeAwarenessUpdate(this.awareness, changed));
+    if (changed.length === 0) return;
+    const update = encodeAwarenessUpdate(this.awareness, changed);
+    if (origin !== REMOTE_ORIGIN) this.publisher?.publishAwareness(update);
+    if (this.connections.size === 0) return;
+    const frame = awarenessFrame(update);
     for (const c of this.connections) c.send(frame);
   };
 

@@ -5,6 +5,7 @@
  */
 import type { DocStore } from '../store/types.ts';
 import { Room, mergeIntoSnapshot, type RoomLimits } from './Room.ts';
+import { LocalFanout, type Fanout } from '../fanout/Fanout.ts';
 import type { Connection } from './Connection.ts';
 import { UpdateWriter } from './UpdateWriter.ts';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
@@ -26,13 +27,17 @@ export class RoomRegistry {
   readonly writer: UpdateWriter;
   private closed = false;
   private storedListeners = new Set<(room: Room) => void>();
+  /** Fan-out unsubscriptions in flight: a reload of the same room waits for them (else it would be cut off). */
+  private unsubscribing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: DocStore,
     private readonly opts: RegistryOptions,
     private readonly log: Logger,
+    private readonly fanout: Fanout = new LocalFanout(),
   ) {
     this.writer = new UpdateWriter(store, log);
+    fanout.onResync(() => void this.resyncFromStore());
     this.writer.onStored = (room) => {
       if (room.rowsSinceSnapshot >= opts.compactAfterUpdates) this.scheduleCompaction(room);
       for (const listener of this.storedListeners) listener(room);
@@ -90,19 +95,56 @@ export class RoomRegistry {
     if (loaded) return Promise.resolve(loaded);
     let pending = this.loading.get(name);
     if (!pending) {
-      pending = this.store
-        .loadDoc(name)
-        .then((stored) => {
-          const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-          const room = new Room(name, { parts, bytes: stored.bytes, rows: stored.updates.length }, this.writer, this.opts.limits, this.log);
-          this.rooms.set(name, room);
-          if (room.rowsSinceSnapshot >= this.opts.compactAfterUpdates) this.scheduleCompaction(room);
-          return room;
-        })
-        .finally(() => this.loading.delete(name));
+      pending = this.loadFresh(name).finally(() => this.loading.delete(name));
       this.loading.set(name, pending);
     }
     return pending;
+  }
+
+  /**
+   * Subscribes to the other nodes' traffic first, then reads the store: nothing published in between is
+   * missed (messages that arrive during the read are applied after it; updates are idempotent).
+   */
+  private async loadFresh(name: string): Promise<Room> {
+    let room: Room | null = null;
+    const early: { kind: 'update' | 'awareness'; data: Uint8Array }[] = [];
+    await this.unsubscribing.get(name);
+    await this.fanout.subscribe(name, {
+      onUpdate: (u) => (room ? room.applyRemoteUpdate(u) : early.push({ kind: 'update', data: u })),
+      onAwareness: (u) => (room ? room.applyRemoteAwareness(u) : early.push({ kind: 'awareness', data: u })),
+    });
+    try {
+      const stored = await this.store.loadDoc(name);
+      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+      const publisher = {
+        publishUpdate: (u: Uint8Array) => this.fanout.publishUpdate(name, u),
+        publishAwareness: (u: Uint8Array) => this.fanout.publishAwareness(name, u),
+      };
+      const created = new Room(name, { parts, bytes: stored.bytes, rows: stored.updates.length }, this.writer, this.opts.limits, this.log, publisher);
+      for (const m of early) {
+        if (m.kind === 'update') created.applyRemoteUpdate(m.data);
+        else created.applyRemoteAwareness(m.data);
+      }
+      room = created;
+      this.rooms.set(name, created);
+      if (created.rowsSinceSnapshot >= this.opts.compactAfterUpdates) this.scheduleCompaction(created);
+      return created;
+    } catch (err) {
+      void this.fanout.unsubscribe(name).catch(() => {});
+      throw err;
+    }
+  }
+
+  /** After fan-out messages may have been lost: re-read every loaded room's stored state. */
+  private async resyncFromStore() {
+    for (const room of [...this.rooms.values()]) {
+      try {
+        const stored = await this.store.loadDoc(room.name);
+        if (!room.destroyed) room.applyStoredParts(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+      } catch (err) {
+        this.log.error('collab.resync_failed', { room: room.name, err });
+      }
+    }
   }
 
   private cancelUnload(name: string) {
@@ -132,6 +174,12 @@ export class RoomRegistry {
     if (room.connections.size > 0 || this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
     room.destroy();
+    const unsubscribed = this.fanout
+      .unsubscribe(room.name)
+      .catch((err: unknown) => this.log.warn('collab.unsubscribe_failed', { room: room.name, err }))
+      .finally(() => this.unsubscribing.delete(room.name));
+    this.unsubscribing.set(room.name, unsubscribed);
+    await unsubscribed;
     this.log.debug('collab.room_unloaded', { room: room.name });
   }
 

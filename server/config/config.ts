@@ -37,6 +37,10 @@ const EnvSchema = z.object({
   SCRYPT_LOG_N: int(17, 10),
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Share rooms between several nodes through Redis pub/sub (unset: single node). */
+  REDIS_URL: z.string().url().optional(),
+  /** Prefix of every Redis channel/key, so several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('commonplace'),
   /** Where the built client lives (served as static files when present). */
   CLIENT_DIST: z.string().default('./dist/client'),
 });
@@ -77,6 +81,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginWindowMs: e.LOGIN_WINDOW_SECONDS * 1000,
     },
     rooms: { unloadDelayMs: e.ROOM_UNLOAD_DELAY_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES },
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     scryptLogN: e.SCRYPT_LOG_N,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     logLevel: e.LOG_LEVEL,
