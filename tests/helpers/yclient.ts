@@ -6,6 +6,9 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 
+// Each Node provider adds a process 'exit' listener; tests run dozens of them on purpose.
+process.setMaxListeners(500);
+
 export interface YClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
