@@ -16,6 +16,11 @@ export interface TicketClaims {
   expiresAt: number;
   /** Unique ticket id (lets a verifier refuse replays if it wants to). */
   jti: string;
+  /**
+   * Hash of the sign-in session the ticket was issued under: the upgrade refuses the ticket once that
+   * session is gone (logout revokes the tickets it issued).
+   */
+  sessionHash?: string;
 }
 
 interface Payload {
@@ -24,6 +29,7 @@ interface Payload {
   role: Role;
   exp: number;
   jti: string;
+  s?: string;
 }
 
 // Far above any real ticket; refuses megabyte "tokens" before doing any crypto.
@@ -43,9 +49,10 @@ export class TicketSigner {
   }
 
   /** Issues a ticket valid for the configured TTL. */
-  issue(claims: { userId: string; room: string; role: Role }, now = Date.now()): { token: string; expiresAt: Date } {
+  issue(claims: { userId: string; room: string; role: Role; sessionHash?: string }, now = Date.now()): { token: string; expiresAt: Date } {
     const exp = now + this.ttlMs;
     const payload: Payload = { u: claims.userId, r: claims.room, role: claims.role, exp, jti: randomBytes(12).toString('base64url') };
+    if (claims.sessionHash) payload.s = claims.sessionHash;
     const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
     return { token: `${body}.${this.sign(body).toString('base64url')}`, expiresAt: new Date(exp) };
   }
@@ -74,7 +81,8 @@ export class TicketSigner {
     if (typeof p.role !== 'string' || !(ROLES as readonly string[]).includes(p.role)) return null;
     if (typeof p.exp !== 'number' || !Number.isFinite(p.exp) || p.exp <= now) return null;
     if (typeof p.jti !== 'string') return null;
-    return { userId: p.u, room: p.r, role: p.role, expiresAt: p.exp, jti: p.jti };
+    if (p.s !== undefined && typeof p.s !== 'string') return null;
+    return { userId: p.u, room: p.r, role: p.role, expiresAt: p.exp, jti: p.jti, ...(p.s ? { sessionHash: p.s } : {}) };
   }
 
   private sign(body: string): Buffer {

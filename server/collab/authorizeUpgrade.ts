@@ -56,6 +56,10 @@ export async function authorizeUpgrade(deps: UpgradeAuthDeps, rawUrl: string | u
     const claims = deps.tickets.verify(token);
     if (!claims) return refuse(401, 'unauthenticated', 'Invalid or expired ticket');
     if (claims.room !== room) return refuse(403, 'forbidden', 'Ticket is for another room');
+    if (claims.sessionHash) {
+      const signIn = await deps.store.getAuthSession(claims.sessionHash);
+      if (!signIn || Date.parse(signIn.expiresAt) <= Date.now()) return refuse(401, 'unauthenticated', 'Ticket revoked (signed out)');
+    }
     userId = claims.userId;
     ticketRole = claims.role;
   } else {

@@ -277,3 +277,33 @@ describe('ticket expiry', () => {
     }
   });
 });
+
+describe('logout', () => {
+  it('R10: logout closes the person’s open sockets and revokes the tickets issued under that sign-in', async () => {
+    const solo = await startTestServer();
+    try {
+      const api = new ApiClient(solo.url, solo.origin);
+      await api.signup('Lou Logout');
+      const c = await api.createCommunity('Leaving', 'invite');
+      const s = await api.createSession(c.id);
+      const { token } = await api.ticket(s.id);
+      const yc = connectClient(solo.url, s.room, { token });
+      await waitForSync(yc);
+      const closed = new Promise<number>((resolve) => yc.provider.on('connection-close', (e) => resolve(e?.code ?? 0)));
+      const started = Date.now();
+      expect((await api.request('POST', '/api/auth/logout')).status).toBe(204);
+      expect(await closed).toBe(CloseCode.AuthorizationChanged);
+      expect(Date.now() - started).toBeLessThan(5000);
+      yc.destroy();
+      const status = await new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${solo.url.replace('http', 'ws')}/collab/${s.room}?token=${token}`);
+        ws.on('unexpected-response', (_q, res) => resolve(res.statusCode ?? 0));
+        ws.on('open', () => (resolve(101), ws.close()));
+        ws.on('error', () => {});
+      });
+      expect(status).toBe(401);
+    } finally {
+      await solo.dispose();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { canManageSessions } from '../../../shared/roles.ts';
 import type { TicketDto } from '../../../shared/api/schemas.ts';
 import type { SessionRecord } from '../../store/types.ts';
+import { hashSessionToken } from '../../auth/AuthSessions.ts';
 import type { AppDeps } from '../createApp.ts';
 import { requireUser, type AppEnv } from '../AppEnv.ts';
 import { communityDto, loadCommunity, loadSessionForMember, requireMember, requireRole } from '../communityAccess.ts';
@@ -62,7 +63,14 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
   registerRoute(app, ROUTES.issueTicket, async (c) => {
     const user = requireUser(c);
     const { session, membership } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
-    const { token, expiresAt } = tickets.issue({ userId: user.id, room: session.room, role: membership.role });
+    const signIn = c.get('sessionToken');
+    const { token, expiresAt } = tickets.issue({
+      userId: user.id,
+      room: session.room,
+      role: membership.role,
+      // Bound to the sign-in session, so logging out revokes the ticket too.
+      ...(signIn ? { sessionHash: hashSessionToken(signIn) } : {}),
+    });
     const dto: TicketDto = { room: session.room, token, expiresAt: expiresAt.toISOString() };
     return c.json(dto, 200);
   });
