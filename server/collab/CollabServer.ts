@@ -20,17 +20,28 @@ export interface CollabServerOptions {
   maxMessageBytes: number;
   maxConnectionsPerUser: number;
   maxRoomsPerUser: number;
+  /** Open sockets plus upgrades being authorised, per client IP (slowloris and floods). */
+  maxConnectionsPerIp: number;
+  /** Ping interval; a socket that has not answered the previous ping is terminated. */
+  heartbeatMs: number;
+  trustProxy: boolean;
 }
 
 /** Frames a connection may send while its room is still loading (R2 keeps them until it is ready). */
 const MAX_EARLY_FRAMES = 256;
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error' };
 
 export class CollabServer implements AuthEvents {
   private readonly wss: WebSocketServer;
   private readonly byUser = new Map<string, Set<Connection>>();
+  private readonly byIp = new Map<string, number>();
+  private readonly alive = new WeakMap<WebSocket, boolean>();
+  private heartbeat: NodeJS.Timeout | null = null;
   private upgrading = 0;
+  /** Observability hooks (server/ops/ServerMetrics.ts): every binary frame received, every close we initiate. */
+  onFrame: (frame: Uint8Array) => void = () => {};
+  onServerClose: (code: number) => void = () => {};
 
   constructor(
     private readonly registry: RoomRegistry,
@@ -47,6 +58,11 @@ export class CollabServer implements AuthEvents {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.on('error', () => socket.destroy());
       if (!req.url?.startsWith(COLLAB_PATH + '/')) return rejectUpgrade(socket, 404, 'not_found', 'Not found');
+      const ip = this.clientIp(req);
+      if ((this.byIp.get(ip) ?? 0) >= this.opts.maxConnectionsPerIp) return rejectUpgrade(socket, 429, 'rate_limited', 'Too many connections from this address');
+      this.countIp(ip, +1);
+      // The IP slot is held by the TCP socket: released when it closes, whatever happens to the upgrade.
+      socket.once('close', () => this.countIp(ip, -1));
       this.upgrading++;
       authorizeUpgrade(this.auth, req.url, req.headers)
         .then((decision) => {
@@ -60,10 +76,36 @@ export class CollabServer implements AuthEvents {
         })
         .finally(() => this.upgrading--);
     });
+    // Dead peers (a laptop closed mid-session) never send a close frame: ping them, drop the silent.
+    this.heartbeat = setInterval(() => {
+      for (const ws of this.wss.clients) {
+        if (this.alive.get(ws) === false) {
+          ws.terminate();
+          continue;
+        }
+        this.alive.set(ws, false);
+        ws.ping();
+      }
+    }, this.opts.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  private clientIp(req: IncomingMessage): string {
+    if (this.opts.trustProxy) {
+      const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim();
+      if (forwarded) return forwarded;
+    }
+    return req.socket.remoteAddress ?? 'unknown';
+  }
+
+  private countIp(ip: string, delta: number) {
+    const n = (this.byIp.get(ip) ?? 0) + delta;
+    if (n <= 0) this.byIp.delete(ip);
+    else this.byIp.set(ip, n);
   }
 
   private accept(ws: WebSocket, ctx: Connection['ctx']) {
-    const conn = new Connection(asCollabSocket(ws), ctx);
+    const conn = new Connection(asCollabSocket(ws, (code) => this.onServerClose(code)), ctx);
     const mine = this.byUser.get(ctx.userId) ?? new Set<Connection>();
     const rooms = new Set([...mine].map((c) => c.ctx.room));
     if (mine.size >= this.opts.maxConnectionsPerUser || (!rooms.has(ctx.room) && rooms.size >= this.opts.maxRoomsPerUser)) {
@@ -73,11 +115,14 @@ export class CollabServer implements AuthEvents {
     mine.add(conn);
     this.byUser.set(ctx.userId, mine);
 
+    this.alive.set(ws, true);
+    ws.on('pong', () => this.alive.set(ws, true));
     let room: Room | null = null;
     const early: Uint8Array[] = [];
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return conn.close(CloseCode.InvalidMessage, 'text frames are not part of the protocol');
       const frame = toUint8Array(data);
+      this.onFrame(frame);
       if (room) room.receive(conn, frame);
       else if (early.length < MAX_EARLY_FRAMES) early.push(frame);
       else conn.close(CloseCode.InvalidMessage, 'too many frames before sync');
@@ -115,15 +160,19 @@ export class CollabServer implements AuthEvents {
 
   /** Stops accepting sockets and closes the ones still open (after the registry flushed). */
   close() {
+    if (this.heartbeat) clearInterval(this.heartbeat);
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }
 }
 
-function asCollabSocket(ws: WebSocket): CollabSocket {
+function asCollabSocket(ws: WebSocket, onClose: (code: number) => void): CollabSocket {
   return {
     send: (data) => ws.send(data, { binary: true }),
-    close: (code, reason) => ws.close(code, reason),
+    close: (code, reason) => {
+      onClose(code);
+      ws.close(code, reason);
+    },
     get bufferedAmount() {
       return ws.bufferedAmount;
     },

@@ -8,6 +8,9 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+/** An optional string where an empty value (`VAR=` in an env file) means unset. */
+const optional = <T extends z.ZodType<string | undefined>>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const EnvSchema = z.object({
   PORT: int(3000, 0),
@@ -29,13 +32,30 @@ const EnvSchema = z.object({
   MAX_DOC_BYTES: int(64 * 1024 * 1024, 1024),
   MAX_CONNECTIONS_PER_USER: int(24, 1),
   MAX_ROOMS_PER_USER: int(12, 1),
+  MAX_CONNECTIONS_PER_IP: int(256, 1),
+  /** WebSocket ping interval; a peer that misses one ping is dropped (its presence with it). */
+  HEARTBEAT_MS: int(15_000, 100),
+  /** Time allowed to send an HTTP request's headers (slowloris: half-open upgrades are dropped). */
+  HEADERS_TIMEOUT_MS: int(20_000, 100),
   ROOM_UNLOAD_DELAY_MS: int(5000, 0),
   COMPACT_AFTER_UPDATES: int(400, 2),
+  /** Search indexing: a room's stored changes are indexed at most this long after the first of them. */
+  INDEX_DEBOUNCE_MS: int(1500, 0),
+  /** How often to look for sessions whose search index is missing or out of date (0: at start-up only). */
+  INDEX_SWEEP_INTERVAL_MS: int(60_000, 0),
   LOGIN_MAX_FAILURES: int(10, 1),
   LOGIN_WINDOW_SECONDS: int(15 * 60, 1),
   /** OWASP scrypt parameters by default (N=2^17, r=8, p=1). Lower only in tests. */
   SCRYPT_LOG_N: int(17, 10),
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  /**
+   * PostgreSQL instead of SQLite (required to run several nodes). Any other scheme is refused rather than
+   * silently falling back to a per-node SQLite file.
+   */
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')),
+  DATABASE_POOL_SIZE: int(10, 1),
+  /** Bearer token required by GET /metrics; unset leaves /metrics open (keep it off the public internet then). */
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Share rooms between several nodes through Redis pub/sub (unset: single node). */
   REDIS_URL: z.string().url().optional(),
@@ -77,14 +97,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxDocBytes: e.MAX_DOC_BYTES,
       maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
       maxRoomsPerUser: e.MAX_ROOMS_PER_USER,
+      maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+      heartbeatMs: e.HEARTBEAT_MS,
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       loginWindowMs: e.LOGIN_WINDOW_SECONDS * 1000,
     },
     rooms: { unloadDelayMs: e.ROOM_UNLOAD_DELAY_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES },
+    knowledge: { debounceMs: e.INDEX_DEBOUNCE_MS, sweepIntervalMs: e.INDEX_SWEEP_INTERVAL_MS },
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     scryptLogN: e.SCRYPT_LOG_N,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    /** Set: PostgreSQL store (never log it: it may carry a password). */
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
   };
 }
