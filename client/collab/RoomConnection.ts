@@ -60,7 +60,15 @@ export class RoomConnection {
     });
     this.provider.on('connection-error', () => this.saves.markAttemptFailed());
     this.awareness.setLocalStateField('user', me);
+    // The browser knows at once when the network goes, but an open WebSocket may not notice for a long
+    // while (y-websocket gives up after 30 s of silence), showing "Saved" meanwhile: drop the socket
+    // now, so edits are counted as kept on this device, and reconnect as soon as the network is back.
+    globalThis.addEventListener?.('offline', this.onOffline);
+    globalThis.addEventListener?.('online', this.onOnline);
   }
+
+  private onOffline = () => this.provider.disconnect();
+  private onOnline = () => this.provider.connect();
 
   private syncConnectionState() {
     this.saves.setConnection(this.provider.wsconnected, this.provider.synced);
@@ -72,6 +80,8 @@ export class RoomConnection {
   }
 
   destroy() {
+    globalThis.removeEventListener?.('offline', this.onOffline);
+    globalThis.removeEventListener?.('online', this.onOnline);
     this.saves.destroy();
     this.provider.destroy();
     void this.local?.destroy();

@@ -46,6 +46,8 @@ export class Room {
   readonly connections = new Set<Connection>();
   /** Updates applied to the doc but not yet handed to storage. */
   private pending: Uint8Array[] = [];
+  /** Merged updates taken by the writer and not yet stored or put back. */
+  private writesInFlight = 0;
   /** Bytes stored or pending for this room (for the per-document cap). */
   bytes: number;
   /** Log rows written since the last snapshot (compaction trigger). */
@@ -79,7 +81,7 @@ export class Room {
     this.bytes += update.byteLength;
     if (origin === REMOTE_ORIGIN) {
       // Another node stored it before publishing (R3 holds cluster-wide): relay it now.
-      this.relay(update, this.pending.length === 0 && this.wantsSavedAcks() ? Y.encodeStateVector(this.doc) : null);
+      this.relay(update, this.allStored() && this.wantsSavedAcks() ? Y.encodeStateVector(this.doc) : null);
       return;
     }
     this.pending.push(update);
@@ -113,11 +115,13 @@ export class Room {
     if (this.pending.length === 0) return null;
     const merged = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
     this.pending = [];
+    this.writesInFlight++;
     return merged;
   }
 
   /** Puts back changes whose write failed, ahead of anything newer (R8). */
   restorePending(update: Uint8Array) {
+    this.writesInFlight = Math.max(0, this.writesInFlight - 1);
     this.pending.unshift(update);
   }
 
@@ -125,11 +129,19 @@ export class Room {
     return this.pending.length > 0;
   }
 
+  /** True when everything in the doc is stored: nothing waits for the writer and nothing is being written. */
+  private allStored(): boolean {
+    return this.pending.length === 0 && this.writesInFlight === 0;
+  }
+
   /** Called by the writer once `update` is durably stored: now everyone may see it (R3, R7). */
   broadcastStored(update: Uint8Array, storedStateVector: Uint8Array | null) {
+    this.writesInFlight = Math.max(0, this.writesInFlight - 1);
     this.rowsSinceSnapshot++;
     this.publisher?.publishUpdate(update);
-    this.relay(update, storedStateVector);
+    // Taken while nobody wanted acknowledgements, but someone joined since: tell them once all is stored.
+    const sv = storedStateVector ?? (this.allStored() && this.wantsSavedAcks() ? Y.encodeStateVector(this.doc) : null);
+    this.relay(update, sv);
   }
 
   private relay(update: Uint8Array, storedStateVector: Uint8Array | null) {
@@ -147,10 +159,16 @@ export class Room {
     return false;
   }
 
-  /** Adds a connection and starts the sync handshake (server step 1, current presence). */
+  /**
+   * Adds a connection and starts the sync handshake (server step 1, current presence). An opted-in
+   * connection also learns what is stored already (R7): without it, a client that opens a room with
+   * content and changes nothing would never see a write, and so never learn that it is saved.
+   */
   join(conn: Connection) {
     this.connections.add(conn);
     conn.send(syncStep1Frame(this.doc));
+    // Only when everything in the doc is stored; otherwise the pending write's acknowledgement follows.
+    if (conn.ctx.extensions && this.allStored()) conn.send(savedFrame(Y.encodeStateVector(this.doc)));
     const states = this.awareness.getStates();
     if (states.size > 0) conn.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, [...states.keys()])));
   }

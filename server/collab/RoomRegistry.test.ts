@@ -248,13 +248,45 @@ describe('RoomRegistry', () => {
     const extConn = new Connection(ext, ctx({ extensions: true }));
     const room = (await registry.join('r1', extConn))!;
     await registry.join('r1', new Connection(stock, ctx({ userId: 'u2' })));
+    const beforeWrite = ext.sent.length;
     room.receive(extConn, syncFrame(SyncStep.Update, stickyUpdate('z', 'saved?')));
     await sleep(20);
+    const savedFrames = ext.sent.slice(beforeWrite).filter((f) => f[0] === MessageType.Saved);
+    expect(savedFrames.length).toBe(1);
+    const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoding.createDecoder(savedFrames[0].subarray(1))));
+    expect(sv).toEqual(Y.decodeStateVector(Y.encodeStateVector(room.doc)));
+    expect(stock.types()).not.toContain(MessageType.Saved);
+  });
+
+  it('R7: an opted-in connection joining a room with stored content is told the stored state vector at once', async () => {
+    const writer = new Connection(new MemorySocket(), ctx());
+    const room = (await registry.join('r1', writer))!;
+    room.receive(writer, syncFrame(SyncStep.Update, stickyUpdate('kept', 'already stored')));
+    await sleep(20);
+    const ext = new MemorySocket();
+    const stock = new MemorySocket();
+    await registry.join('r1', new Connection(ext, ctx({ userId: 'u2', extensions: true })));
+    await registry.join('r1', new Connection(stock, ctx({ userId: 'u3' })));
     const savedFrames = ext.sent.filter((f) => f[0] === MessageType.Saved);
     expect(savedFrames.length).toBe(1);
     const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoding.createDecoder(savedFrames[0].subarray(1))));
     expect(sv).toEqual(Y.decodeStateVector(Y.encodeStateVector(room.doc)));
     expect(stock.types()).not.toContain(MessageType.Saved);
+  });
+
+  it('R7: a connection joining while a write is not yet stored is not told it is saved before it is', async () => {
+    const writer = new Connection(new MemorySocket(), ctx());
+    const room = (await registry.join('r1', writer))!;
+    room.receive(writer, syncFrame(SyncStep.Update, stickyUpdate('unstored', 'in the queue')));
+    const ext = new MemorySocket();
+    await registry.join('r1', new Connection(ext, ctx({ userId: 'u2', extensions: true })));
+    expect(ext.types()).not.toContain(MessageType.Saved);
+    await sleep(20);
+    // The write's acknowledgement follows once it is stored, covering the write.
+    const saved = ext.sent.filter((f) => f[0] === MessageType.Saved);
+    expect(saved.length).toBe(1);
+    const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoding.createDecoder(saved[0].subarray(1))));
+    expect(sv).toEqual(Y.decodeStateVector(Y.encodeStateVector(room.doc)));
   });
 
   it('R8: a room unloads after its last connection leaves, and reloads with everything', async () => {
