@@ -12,6 +12,9 @@ import type { Config } from './config/config.ts';
 import type { Logger } from './log.ts';
 import type { Store } from './store/types.ts';
 import { SqliteStore } from './store/sqlite/SqliteStore.ts';
+import { PostgresStore } from './store/postgres/PostgresStore.ts';
+import { ServerMetrics } from './ops/ServerMetrics.ts';
+import type { ReadinessChecks } from './ops/readiness.ts';
 import { AuthSessions } from './auth/AuthSessions.ts';
 import { TicketSigner } from './auth/TicketSigner.ts';
 import { LoginRateLimiter } from './auth/LoginRateLimiter.ts';
@@ -21,6 +24,7 @@ import { RoomRegistry } from './collab/RoomRegistry.ts';
 import { LocalFanout, type Fanout } from './fanout/Fanout.ts';
 import { RedisFanout } from './fanout/RedisFanout.ts';
 import { CollabServer } from './collab/CollabServer.ts';
+import { KnowledgeIndexer } from './knowledge/KnowledgeIndexer.ts';
 
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:3000 */
@@ -30,38 +34,69 @@ export interface RunningServer {
   registry: RoomRegistry;
   fanout: Fanout;
   collab: CollabServer;
+  /** Keeps the search index current (flush() in tests to index pending changes now). */
+  knowledge: KnowledgeIndexer;
+  metrics: ServerMetrics;
   /** Graceful shutdown: stop accepting, flush every pending update, close sockets and the database. */
   close(): Promise<void>;
 }
 
-export function openStore(config: Config): Store {
+/**
+ * The store the config asks for: PostgreSQL when DATABASE_URL is set (schema migrated on open), else the
+ * SQLite file in DATA_DIR. Throws if the database cannot be opened or migrated.
+ */
+export async function openStore(config: Config, log?: Logger): Promise<Store> {
+  if (config.databaseUrl) {
+    return PostgresStore.open({
+      connectionString: config.databaseUrl,
+      poolSize: config.databasePoolSize,
+      onError: (err) => log?.warn('store.connection_error', { err }),
+    });
+  }
   mkdirSync(config.dataDir, { recursive: true });
   return SqliteStore.open({ filename: path.join(config.dataDir, 'commonplace.sqlite'), synchronous: config.sqliteSynchronous });
 }
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  const store = openStore(config);
+  const store = await openStore(config, log.child({ part: 'store' }));
+  const metrics = new ServerMetrics();
   const sessions = new AuthSessions(store, config.sessionTtlMs);
   const tickets = new TicketSigner(await resolveTicketSecret(config, store), config.ticketTtlMs);
   const loginLimiter = new LoginRateLimiter(config);
   const fanout: Fanout = config.redisUrl ? new RedisFanout(config.redisUrl, config.redisPrefix, log.child({ part: 'fanout' })) : new LocalFanout();
-  const registry = new RoomRegistry(store, { ...config.rooms, limits: config.limits }, log.child({ part: 'collab' }), fanout);
+  const registry = new RoomRegistry(metrics.docStore(store), { ...config.rooms, limits: config.limits }, log.child({ part: 'collab' }), fanout);
   const collab = new CollabServer(
     registry,
     { store, sessions, tickets, allowedOrigins: config.allowedOrigins },
-    config.limits,
+    { ...config.limits, trustProxy: config.trustProxy },
     log.child({ part: 'collab' }),
   );
-  const app = createApp({ config, store, log, sessions, tickets, loginLimiter, authEvents: collab });
+  metrics.observeCollab(registry, collab);
+  const knowledge = new KnowledgeIndexer(store, registry, config.knowledge, log.child({ part: 'knowledge' }));
+  const readinessChecks: ReadinessChecks = { database: () => store.ping() };
+  if (config.redisUrl) readinessChecks.redis = () => fanout.ping();
+  const app = createApp({ config, store, log, sessions, tickets, loginLimiter, authEvents: collab, rooms: registry, metrics: metrics.registry, readinessChecks });
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        // Slowloris: request headers (an upgrade's too) must arrive in time; checked every second.
+        serverOptions: { headersTimeout: config.limits.headersTimeoutMs, requestTimeout: Math.max(config.limits.headersTimeoutMs, 30_000), connectionsCheckingInterval: 1000 },
+      },
+      () => resolve(s as Server),
+    );
     (s as Server).once('error', reject);
   });
   collab.attach(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log.info('server.listening', { url, dataDir: config.dataDir });
+  // The database URL is not logged: it may carry a password.
+  log.info('server.listening', { url, store: config.databaseUrl ? 'postgres' : 'sqlite', dataDir: config.dataDir });
+
+  knowledge.start();
 
   const pruneTimer = setInterval(() => void sessions.pruneExpired().catch(() => {}), 3_600_000);
   pruneTimer.unref();
@@ -73,6 +108,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       server.close();
       const drained = await registry.shutdown();
       if (!drained) log.error('server.shutdown_unflushed', {});
+      // After the rooms' last writes (which it indexes from the store), before the store closes.
+      await knowledge.stop();
       collab.close();
       await fanout.close();
       server.closeAllConnections?.();
@@ -81,5 +118,5 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.info('server.stopped', { drained });
     })());
 
-  return { url, port, store, registry, fanout, collab, close };
+  return { url, port, store, registry, fanout, collab, knowledge, metrics, close };
 }

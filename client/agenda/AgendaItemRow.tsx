@@ -14,6 +14,8 @@ export interface AgendaItemRowProps {
   index: number;
   count: number;
   isCurrent: boolean;
+  /** Pointed at by a `?focus=agenda:<id>` link. */
+  highlighted?: boolean;
   canEdit: boolean;
   editing: boolean;
   dragging: boolean;
@@ -61,6 +63,7 @@ export function AgendaItemRow(props: AgendaItemRowProps) {
   const classes = [
     'agenda-item',
     isCurrent && 'agenda-item--current',
+    props.highlighted && 'agenda-item--focus',
     item.done && 'agenda-item--done',
     dragging && 'agenda-item--dragging',
     dropSide && `agenda-item--drop-${dropSide}`,

@@ -22,6 +22,8 @@ export interface AgendaPanelProps {
   durationMinutes: number;
   /** The community's members, offered as owners. */
   members: MemberDto[];
+  /** An item to highlight and scroll into view (a `?focus=agenda:<id>` link). */
+  focusItemId?: string;
 }
 
 /** Private drag type, so that a dragged item never drops into the notes as text. */
@@ -31,7 +33,7 @@ const UNDO = formatShortcut('Mod-z');
 const REDO = formatShortcut('Mod-Shift-z');
 
 /** The agenda of a session room. */
-export function AgendaPanel({ conn, durationMinutes, members }: AgendaPanelProps) {
+export function AgendaPanel({ conn, durationMinutes, members, focusItemId }: AgendaPanelProps) {
   const { doc, canEdit } = conn;
   const agenda = getAgenda(doc);
   const items = useYSelector(agenda, readAgenda, true);
@@ -67,6 +69,11 @@ export function AgendaPanel({ conn, durationMinutes, members }: AgendaPanelProps
   useEffect(() => {
     if (editingId && !items.some((it) => it.id === editingId)) setEditingId(null);
   }, [items, editingId]);
+
+  const focusKnown = !!focusItemId && items.some((it) => it.id === focusItemId);
+  useEffect(() => {
+    if (focusKnown && focusItemId) rows.current.get(focusItemId)?.scrollIntoView({ block: 'nearest' });
+  }, [focusKnown, focusItemId]);
 
   // Moving or deleting re-creates DOM nodes: put focus back where the person was working.
   useLayoutEffect(() => {
@@ -236,6 +243,7 @@ export function AgendaPanel({ conn, durationMinutes, members }: AgendaPanelProps
                 index={index}
                 count={items.length}
                 isCurrent={item.id === currentId}
+                highlighted={!!focusItemId && item.id === focusItemId}
                 canEdit={canEdit}
                 editing={canEdit && editingId === item.id}
                 dragging={drag?.id === item.id}

@@ -93,6 +93,7 @@ export function createApi(base = '') {
     get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
     post: <T>(path: string, body?: unknown, signal?: AbortSignal) => request<T>('POST', path, body, signal),
     put: <T>(path: string, body?: unknown, signal?: AbortSignal) => request<T>('PUT', path, body, signal),
+    delete: <T = void>(path: string, signal?: AbortSignal) => request<T>('DELETE', path, undefined, signal),
   };
 }
 

@@ -18,6 +18,7 @@ import { RequireAuth } from './RequireAuth.tsx';
 import { MeProvider } from './useMe.tsx';
 
 const SessionPage = lazy(() => import('../pages/SessionPage.tsx'));
+const SessionArchivePage = lazy(() => import('../pages/SessionArchivePage.tsx'));
 
 /** The whole client. */
 export function App() {
@@ -47,6 +48,21 @@ export function App() {
               {(params) => (
                 <RequireAuth>
                   <CommunityPage communityId={params.communityId} />
+                </RequireAuth>
+              )}
+            </Route>
+            <Route path="/s/:sessionId/archive">
+              {(params) => (
+                <RequireAuth>
+                  <Suspense
+                    fallback={
+                      <div className="page">
+                        <SkeletonBlock lines={5} label="Opening the archive…" />
+                      </div>
+                    }
+                  >
+                    <SessionArchivePage sessionId={params.sessionId} />
+                  </Suspense>
                 </RequireAuth>
               )}
             </Route>

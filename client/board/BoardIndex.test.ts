@@ -114,4 +114,48 @@ describe('BoardIndex', () => {
     moveBoardItem(doc, origin, a, 9999, 9999);
     expect(notified()).toBe(n);
   });
+
+  it('derives a connector’s rectangle from its ends and follows them', () => {
+    const { doc, index, add } = setup();
+    const a = add(0, 0);
+    const b = add(600, 0);
+    const c = createBoardItem(doc, origin, { type: 'connector', from: a, to: b, x: 0, y: 0, createdBy: 'u' });
+    const r = index.get(c)!.rect;
+    expect(r.x).toBeLessThan(200);
+    expect(r.x + r.w).toBeGreaterThan(600);
+    expect(index.connectorGeometry(c)?.start).toEqual({ x: 200, y: 80 });
+    let heard = 0;
+    index.watch(c, () => heard++);
+    moveBoardItem(doc, origin, b, 600, 1000);
+    expect(heard).toBe(1);
+    expect(index.connectorGeometry(c)?.end.y).toBe(1000);
+    expect(index.get(c)!.rect.y + index.get(c)!.rect.h).toBeGreaterThan(1000);
+  });
+
+  it('culls a connector by its derived rectangle and never mounts one with a missing end', () => {
+    const { doc, index, add } = setup();
+    const a = add(0, 0);
+    const b = add(5000, 0);
+    const c = createBoardItem(doc, origin, { type: 'connector', from: a, to: b, x: 0, y: 0, createdBy: 'u' });
+    index.setView({ x: 2000, y: -100, w: 500, h: 500 });
+    expect(index.getSnapshot().ids).toEqual([c]);
+    // A remote client deletes an end without the connector: it stays in the document, detached.
+    getBoard(doc).delete(b);
+    expect(index.get(c)?.detached).toBe(true);
+    index.setView(null);
+    expect(index.getSnapshot().ids).toEqual([a]);
+    expect(index.bounds()).toEqual({ x: 0, y: 0, w: 200, h: 160 });
+  });
+
+  it('tells overview subscribers about every indexed change', () => {
+    const { doc, index, add } = setup();
+    let heard = 0;
+    index.subscribeChanges(() => heard++);
+    const a = add(0, 0);
+    updateBoardItem(doc, origin, a, { color: '#caffbf' });
+    updateBoardItem(doc, origin, a, { text: 'text is not the index’s business' });
+    expect(heard).toBe(2);
+    expect(index.getChangeCount()).toBe(2);
+    expect(index.get(a)?.color).toBe('#caffbf');
+  });
 });

@@ -94,3 +94,40 @@ describe('isTypingTarget', () => {
     expect(isTypingTarget(null)).toBe(false);
   });
 });
+
+describe('boardKeyCommand: drawing, selection and view keys', () => {
+  it('maps the drawing tools and shapes for editors only', () => {
+    expect(boardKeyCommand(press('p'), editor)).toEqual({ kind: 'tool', tool: 'pen' });
+    expect(boardKeyCommand(press('c'), editor)).toEqual({ kind: 'tool', tool: 'connector' });
+    expect(boardKeyCommand(press('r'), editor)).toEqual({ kind: 'shape', shape: 'rectangle' });
+    expect(boardKeyCommand(press('o'), editor)).toEqual({ kind: 'shape', shape: 'ellipse' });
+    expect(boardKeyCommand(press('d'), editor)).toEqual({ kind: 'shape', shape: 'diamond' });
+    expect(boardKeyCommand(press('f'), editor)).toEqual({ kind: 'create', type: 'frame' });
+    for (const key of ['p', 'c', 'r', 'o', 'd', 'f']) expect(boardKeyCommand(press(key), viewer)).toBeNull();
+  });
+
+  it('maps select all, duplicate and restacking', () => {
+    expect(boardKeyCommand(press('a', { ctrlKey: true }), editor)).toEqual({ kind: 'selectAll' });
+    expect(boardKeyCommand(press('d', { metaKey: true }), selected)).toEqual({ kind: 'duplicate' });
+    expect(boardKeyCommand(press('d', { ctrlKey: true }), editor)).toBeNull();
+    expect(boardKeyCommand(press(']'), selected)).toEqual({ kind: 'restack', direction: 1 });
+    expect(boardKeyCommand(press('['), selected)).toEqual({ kind: 'restack', direction: -1 });
+    expect(boardKeyCommand(press(']'), editor)).toBeNull();
+    expect(boardKeyCommand(press('x', { ctrlKey: true }), selected)).toBeNull();
+  });
+
+  it('maps the view keys, also for viewers', () => {
+    expect(boardKeyCommand(press('@', { shiftKey: true, code: 'Digit2' }), viewer)).toEqual({ kind: 'zoomSelection' });
+    expect(boardKeyCommand(press('"', { shiftKey: true, code: 'Digit2' }), editor)).toEqual({ kind: 'zoomSelection' });
+    expect(boardKeyCommand(press('!', { shiftKey: true, code: 'Digit1' }), viewer)).toEqual({ kind: 'zoomFit' });
+    expect(boardKeyCommand(press('g'), viewer)).toEqual({ kind: 'toggleGrid' });
+    expect(boardKeyCommand(press('m'), viewer)).toEqual({ kind: 'toggleMinimap' });
+    expect(boardKeyCommand(press('?', { shiftKey: true }), viewer)).toEqual({ kind: 'help' });
+  });
+
+  it('sends Escape back to the select tool once nothing is selected', () => {
+    expect(boardKeyCommand(press('Escape'), { ...editor, tool: 'pen' })).toEqual({ kind: 'tool', tool: 'select' });
+    expect(boardKeyCommand(press('Escape'), { ...selected, tool: 'pen' })).toEqual({ kind: 'deselect' });
+    expect(boardKeyCommand(press('Escape'), { ...editor, tool: 'select' })).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DEFAULT_ITEM_SIZE, MIN_ITEM_SIZE, STICKY_COLORS, getBoard, readBoardItem } from '../../shared/doc/layout.ts';
+import { DEFAULT_ITEM_SIZE, INK_COLORS, MIN_ITEM_SIZE, STICKY_COLORS, getBoard, readBoardItem } from '../../shared/doc/layout.ts';
 import {
   MAX_ITEM_SIZE,
   MAX_TEXT_LENGTH,
@@ -272,5 +272,77 @@ describe('helpers', () => {
     for (const text of ['hello', 'two words.org', 'javascript:alert(1)', 'data:text/html,x', 'mailto:a@b.org', 'e.g', '', 'https://']) {
       expect(pastedUrl(text)).toBeNull();
     }
+  });
+});
+
+describe('the drawing item types', () => {
+  it('creates shapes (rectangle by default) with text inside', () => {
+    const doc = new Y.Doc();
+    const a = createBoardItem(doc, me, { type: 'shape', x: 0, y: 0, text: 'Plan', createdBy: 'u' });
+    const b = createBoardItem(doc, me, { type: 'shape', shape: 'diamond', x: 0, y: 0, createdBy: 'u' });
+    const c = createBoardItem(doc, me, { type: 'shape', shape: 'hexagon' as never, x: 0, y: 0, createdBy: 'u' });
+    expect(item(doc, a)).toMatchObject({ shape: 'rectangle', text: 'Plan', ...DEFAULT_ITEM_SIZE.shape });
+    expect(item(doc, b).shape).toBe('diamond');
+    expect(item(doc, c).shape).toBe('rectangle');
+  });
+
+  it('creates a connector only between two existing, different items', () => {
+    const doc = new Y.Doc();
+    const a = sticky(doc, me);
+    const b = sticky(doc, me);
+    for (const [from, to] of [[a, a], [a, 'missing'], ['', b]]) {
+      expect(() => createBoardItem(doc, me, { type: 'connector', from, to, x: 0, y: 0, createdBy: 'u' })).toThrow(RangeError);
+    }
+    const c = createBoardItem(doc, me, { type: 'connector', from: a, to: b, toAnchor: 'left', fromAnchor: 'nowhere' as never, x: 0, y: 0, createdBy: 'u' });
+    expect(item(doc, c)).toMatchObject({ from: a, to: b, fromAnchor: 'auto', toAnchor: 'left', strokeWidth: 2, color: INK_COLORS[0] });
+  });
+
+  it('stores stroke points as finite, rounded triples with pressure in 0–1', () => {
+    const doc = new Y.Doc();
+    const id = createBoardItem(doc, me, { type: 'stroke', x: 1, y: 2, points: [0.123, 0, 1.5, 10, 10.006, -1, 7], createdBy: 'u' });
+    expect(item(doc, id)).toMatchObject({ points: [0.12, 0, 1, 10, 10.01, 0], strokeWidth: 4 });
+    expect(() => createBoardItem(doc, me, { type: 'stroke', x: 0, y: 0, points: [], createdBy: 'u' })).toThrow(RangeError);
+    expect(() => createBoardItem(doc, me, { type: 'stroke', x: 0, y: 0, points: [0, NaN, 1], createdBy: 'u' })).toThrow(RangeError);
+  });
+
+  it('puts a new frame behind everything', () => {
+    const doc = new Y.Doc();
+    const a = sticky(doc, me);
+    getBoard(doc).get(a)!.set('z', -4);
+    const f = createBoardItem(doc, me, { type: 'frame', x: 0, y: 0, text: 'Ideas', createdBy: 'u' });
+    expect(item(doc, f)).toMatchObject({ z: -5, text: 'Ideas', ...DEFAULT_ITEM_SIZE.frame });
+  });
+
+  it('creates image and file items only for uploads of their kinds', () => {
+    const doc = new Y.Doc();
+    const sha256 = 'a'.repeat(64);
+    const img = createBoardItem(doc, me, { type: 'image', x: 0, y: 0, sha256, mime: 'image/png', bytes: 1234, text: 'ward.png', createdBy: 'u' });
+    expect(item(doc, img)).toMatchObject({ sha256, mime: 'image/png', bytes: 1234, text: 'ward.png' });
+    expect(() => createBoardItem(doc, me, { type: 'image', x: 0, y: 0, sha256, mime: 'application/pdf', createdBy: 'u' })).toThrow(RangeError);
+    expect(() => createBoardItem(doc, me, { type: 'file', x: 0, y: 0, sha256: '../etc/passwd', mime: 'application/pdf', createdBy: 'u' })).toThrow(RangeError);
+    const pdf = createBoardItem(doc, me, { type: 'file', x: 0, y: 0, sha256, mime: 'application/pdf', createdBy: 'u' });
+    expect(item(doc, pdf).type).toBe('file');
+  });
+
+  it('updates only the fields an item type has, with the palette of its type', () => {
+    const doc = new Y.Doc();
+    const s = createBoardItem(doc, me, { type: 'stroke', x: 0, y: 0, points: [0, 0, 0.5], createdBy: 'u' });
+    const n = sticky(doc, me);
+    updateBoardItem(doc, me, s, { color: INK_COLORS[1], strokeWidth: 100, shape: 'ellipse' });
+    updateBoardItem(doc, me, n, { color: INK_COLORS[1], strokeWidth: 3 });
+    expect(item(doc, s)).toMatchObject({ color: INK_COLORS[1], strokeWidth: 64 });
+    expect(item(doc, s).shape).toBeUndefined();
+    expect(item(doc, n).color).toBe(STICKY_COLORS[0]);
+    expect(getBoard(doc).get(n)!.has('strokeWidth')).toBe(false);
+  });
+
+  it('reads items written before these fields existed', () => {
+    const doc = new Y.Doc();
+    const map = new Y.Map<unknown>();
+    getBoard(doc).set('old', map);
+    map.set('type', 'sticky');
+    map.set('text', 'from last year');
+    expect(readBoardItem(map)).toMatchObject({ type: 'sticky', text: 'from last year', x: 0, w: 200, color: STICKY_COLORS[0] });
+    expect(readBoardItem(map)).not.toHaveProperty('points');
   });
 });

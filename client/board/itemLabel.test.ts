@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemLabel, linkHost, summarize } from './itemLabel.ts';
+import { connectorLabel, formatBytes, itemLabel, linkHost, summarize } from './itemLabel.ts';
 
 describe('itemLabel', () => {
   it('names stickies and text by their content', () => {
@@ -30,5 +30,24 @@ describe('helpers', () => {
     expect(linkHost('https://example.org:8080/a')).toBe('example.org:8080');
     expect(linkHost('ftp://example.org')).toBeNull();
     expect(linkHost(undefined)).toBeNull();
+  });
+});
+
+describe('labels of the drawing items', () => {
+  it('names shapes by their outline, frames by title, drawings plainly', () => {
+    expect(itemLabel({ type: 'shape', shape: 'diamond', text: 'Decide' })).toBe('Diamond: Decide');
+    expect(itemLabel({ type: 'shape', text: '' })).toBe('Rectangle: empty');
+    expect(itemLabel({ type: 'frame', text: 'Ideas' })).toBe('Frame: Ideas');
+    expect(itemLabel({ type: 'stroke', text: '' })).toBe('Drawing');
+  });
+  it('names files with their kind and size, images by name', () => {
+    expect(itemLabel({ type: 'file', text: 'Guide.pdf', mime: 'application/pdf', bytes: 2.5 * 1024 * 1024 })).toBe('File: Guide.pdf (PDF, 2.5 MB)');
+    expect(itemLabel({ type: 'image', text: 'ward.png' })).toBe('Image: ward.png');
+    expect(formatBytes(900)).toBe('900 bytes');
+    expect(formatBytes(12_400)).toBe('12 KB');
+  });
+  it('names arrows by what they join', () => {
+    expect(connectorLabel({ text: '' }, 'Rectangle: Plan', 'Ellipse: Do')).toBe('Arrow from Rectangle: Plan to Ellipse: Do');
+    expect(connectorLabel({ text: 'then' }, 'A', null)).toBe('Arrow from A to a missing item: then');
   });
 });

@@ -1,10 +1,13 @@
 /**
- * One community: what it is about, its ground rules, its sessions, and its members. Hosts manage
- * roles and invites here; hosts and facilitators schedule sessions; visitors to an open community join.
+ * One community: what it is about, its ground rules, its knowledge base (search, pinned notes), its
+ * sessions, and its members. Hosts manage roles and invites here; hosts and facilitators schedule
+ * sessions; visitors to an open community join.
  */
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { CommunityDto, MemberDto, SessionDto } from '../../shared/api/schemas.ts';
+import type { PinDto } from '../../shared/knowledge/pins.ts';
+import type { CommunityTagsDto } from '../../shared/knowledge/tags.ts';
 import { canManageMembers, canManageSessions } from '../../shared/roles.ts';
 import { api, errorMessage } from '../api/http.ts';
 import { useApi } from '../api/useApi.ts';
@@ -16,6 +19,7 @@ import { RoleBadge } from '../components/RoleBadge.tsx';
 import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { InviteSection } from './community/InviteSection.tsx';
+import { KnowledgeSection } from './community/KnowledgeSection.tsx';
 import { MembersSection } from './community/MembersSection.tsx';
 import { SessionsSection } from './community/SessionsSection.tsx';
 
@@ -27,6 +31,8 @@ export function CommunityPage({ communityId }: { communityId: string }) {
   const isMember = c?.myRole != null;
   const members = useApi<{ members: MemberDto[] }>(isMember ? `${base}/members` : null);
   const sessions = useApi<{ sessions: SessionDto[] }>(isMember ? `${base}/sessions` : null);
+  const tags = useApi<CommunityTagsDto>(isMember ? `${base}/tags` : null);
+  const pins = useApi<{ pins: PinDto[] }>(isMember ? `${base}/pins` : null);
   const { me } = useMe();
   const toast = useToast();
   const [joining, setJoining] = useState(false);
@@ -109,8 +115,9 @@ export function CommunityPage({ communityId }: { communityId: string }) {
               </>
             )}
           </section>
+          {isMember && me && <KnowledgeSection communityId={c.id} pins={pins} myRole={c.myRole!} meId={me.id} />}
           {isMember ? (
-            <SessionsSection communityId={c.id} sessions={sessions} canSchedule={canManageSessions(c.myRole!)} />
+            <SessionsSection communityId={c.id} sessions={sessions} canSchedule={canManageSessions(c.myRole!)} tags={tags.data?.sessions} />
           ) : (
             <section className="card section" aria-labelledby="sessions-heading">
               <h2 id="sessions-heading">Sessions</h2>

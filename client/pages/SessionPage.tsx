@@ -4,7 +4,8 @@
  * loaded only here, so the rest of the app stays light.
  */
 import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
+import { FOCUS_PARAM, parseFocus } from '../../shared/knowledge/focus.ts';
 import type { CommunityDto, MemberDto, SessionDto } from '../../shared/api/schemas.ts';
 import { SESSION_FORMAT_LABELS } from '../../shared/api/sessionFormats.ts';
 import { canEditRoom, type Role } from '../../shared/roles.ts';
@@ -21,6 +22,8 @@ import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { RoomPanels } from './session/RoomPanels.tsx';
 import { SaveStatusIndicator } from './session/SaveStatusIndicator.tsx';
+import { useNotesFocus } from './session/useNotesFocus.ts';
+import './session/focus.css';
 
 const Board = lazy(() => import('../board/Board.tsx'));
 const NotesEditor = lazy(() => import('../notes/NotesEditor.tsx'));
@@ -81,6 +84,10 @@ function SessionRoom({ data: { session, community, myRole }, onAuthorizationChan
     return () => conn.provider.off('connection-close', onClose);
   }, [conn, onAuthorizationChanged]);
   const members = useApi<{ members: MemberDto[] }>(myRole ? `/api/communities/${encodeURIComponent(community.id)}/members` : null);
+  // `?focus=<kind>:<itemId>` from a search result or a pin: open the session at that place.
+  const focus = parseFocus(new URLSearchParams(useSearch()).get(FOCUS_PARAM));
+  const focusOn = (kind: 'agenda' | 'notes' | 'board') => (focus?.kind === kind ? focus.itemId : undefined);
+  useNotesFocus(focusOn('notes'));
   const memberList = members.data?.members ?? EMPTY_MEMBERS;
 
   const panel = (what: string, lines: number, render: () => ReactNode) => (
@@ -124,14 +131,15 @@ function SessionRoom({ data: { session, community, myRole }, onAuthorizationChan
         </div>
       </div>
       <RoomPanels
+        initialTab={focus && focus.kind !== 'title' ? focus.kind : undefined}
         agenda={panel('the agenda', 5, () => (
-          <AgendaPanel conn={conn!} durationMinutes={session.durationMinutes} members={memberList} />
+          <AgendaPanel conn={conn!} durationMinutes={session.durationMinutes} members={memberList} focusItemId={focusOn('agenda')} />
         ))}
         notes={panel('the notes', 8, () => (
           <NotesEditor conn={conn!} />
         ))}
         board={panel('the board', 6, () => (
-          <Board conn={conn!} />
+          <Board conn={conn!} focusItemId={focusOn('board')} />
         ))}
       />
     </div>

@@ -46,8 +46,16 @@ export class Room {
   readonly connections = new Set<Connection>();
   /** Updates applied to the doc but not yet handed to storage. */
   private pending: Uint8Array[] = [];
-  /** Merged updates taken by the writer and not yet stored or put back. */
-  private writesInFlight = 0;
+  /**
+   * Local changes are numbered as they are applied; `storedChanges` is the number of them known to be
+   * stored, and each write taken by the writer and not yet stored or put back records the count it will
+   * make durable (a room's writes complete in order).
+   */
+  private changes = 0;
+  private storedChanges = 0;
+  private inFlightUpTo: number[] = [];
+  /** Sync step 2 replies that carry changes not yet stored, with the count that must be stored first (R3). */
+  private heldReplies = new Map<Connection, { frame: Uint8Array; upTo: number }>();
   /** Bytes stored or pending for this room (for the per-document cap). */
   bytes: number;
   /** Log rows written since the last snapshot (compaction trigger). */
@@ -84,6 +92,7 @@ export class Room {
       this.relay(update, this.allStored() && this.wantsSavedAcks() ? Y.encodeStateVector(this.doc) : null);
       return;
     }
+    this.changes++;
     this.pending.push(update);
     this.sink.enqueue(this);
   };
@@ -115,13 +124,13 @@ export class Room {
     if (this.pending.length === 0) return null;
     const merged = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
     this.pending = [];
-    this.writesInFlight++;
+    this.inFlightUpTo.push(this.changes);
     return merged;
   }
 
   /** Puts back changes whose write failed, ahead of anything newer (R8). */
   restorePending(update: Uint8Array) {
-    this.writesInFlight = Math.max(0, this.writesInFlight - 1);
+    this.inFlightUpTo.shift();
     this.pending.unshift(update);
   }
 
@@ -131,17 +140,22 @@ export class Room {
 
   /** True when everything in the doc is stored: nothing waits for the writer and nothing is being written. */
   private allStored(): boolean {
-    return this.pending.length === 0 && this.writesInFlight === 0;
+    return this.pending.length === 0 && this.inFlightUpTo.length === 0;
   }
 
   /** Called by the writer once `update` is durably stored: now everyone may see it (R3, R7). */
   broadcastStored(update: Uint8Array, storedStateVector: Uint8Array | null) {
-    this.writesInFlight = Math.max(0, this.writesInFlight - 1);
+    this.storedChanges = Math.max(this.storedChanges, this.inFlightUpTo.shift() ?? 0);
     this.rowsSinceSnapshot++;
     this.publisher?.publishUpdate(update);
     // Taken while nobody wanted acknowledgements, but someone joined since: tell them once all is stored.
     const sv = storedStateVector ?? (this.allStored() && this.wantsSavedAcks() ? Y.encodeStateVector(this.doc) : null);
     this.relay(update, sv);
+    for (const [conn, held] of this.heldReplies) {
+      if (held.upTo > this.storedChanges) continue;
+      this.heldReplies.delete(conn);
+      conn.send(held.frame);
+    }
   }
 
   private relay(update: Uint8Array, storedStateVector: Uint8Array | null) {
@@ -176,6 +190,7 @@ export class Room {
   /** Removes a connection and its presence (R6). */
   leave(conn: Connection) {
     if (!this.connections.delete(conn)) return;
+    this.heldReplies.delete(conn);
     if (conn.awarenessIds.size === 0) return;
     for (const id of conn.awarenessIds) this.retiredAwarenessIds.set(id, conn.ctx.userId);
     // Bounded: only recent departures matter for late echoes.
@@ -213,7 +228,11 @@ export class Room {
   private receiveSync(conn: Connection, dec: decoding.Decoder) {
     const step = decoding.readVarUint(dec);
     if (step === SyncStep.Step1) {
-      conn.send(syncStep2Frame(this.doc, decoding.readVarUint8Array(dec)));
+      const reply = syncStep2Frame(this.doc, decoding.readVarUint8Array(dec));
+      // R3: the reply is the doc as it is now, which may include changes still waiting for the writer.
+      // Nobody may see those before they are stored, so the reply waits for the writes that store them.
+      if (this.storedChanges >= this.changes) conn.send(reply);
+      else this.heldReplies.set(conn, { frame: reply, upTo: this.changes });
       return;
     }
     if (step !== SyncStep.Step2 && step !== SyncStep.Update) {
@@ -245,7 +264,7 @@ export class Room {
       const entries = decodeAwarenessUpdate(update, AWARENESS_ENTRIES_PER_FRAME);
       // Stock y-websocket clients re-send every awareness change they receive, including other people's
       // states: entries for ids owned by another connection (or that left) are echoes, ignored silently.
-      const own = entries.filter((e) => this.claimAwarenessId(conn, e.clientId));
+      const own = entries.filter((e) => this.claimAwarenessId(conn, e.clientId, e.state));
       if (own.length === 0) return;
       const stamped = stampIdentity(own, { id: conn.ctx.userId, name: conn.ctx.name, color: conn.ctx.color });
       applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), conn);
@@ -261,11 +280,16 @@ export class Room {
    * to its limit. An id that left the room may be reclaimed only by the same user (a reconnect), so
    * a late echo of someone's old state never reappears under another name.
    */
-  private claimAwarenessId(conn: Connection, clientId: number): boolean {
+  private claimAwarenessId(conn: Connection, clientId: number, state: Record<string, unknown> | null): boolean {
     if (conn.awarenessIds.has(clientId)) return true;
+    // Removing a state one does not own is an echo of someone leaving, never a claim.
+    if (state === null) return false;
     if (this.ownedByOther(conn, clientId) || this.remoteAwarenessIds.has(clientId)) return false;
     const retiredBy = this.retiredAwarenessIds.get(clientId);
-    if (retiredBy !== undefined && retiredBy !== conn.ctx.userId) return false;
+    // A reconnect announces its own id before it echoes anyone else's. A connection that already has an
+    // id is echoing the same person's other, departed connection: claiming that would count against its
+    // limit and, after a few departures, close a healthy connection for good (4400 is terminal).
+    if (retiredBy !== undefined && (retiredBy !== conn.ctx.userId || conn.awarenessIds.size > 0)) return false;
     if (conn.awarenessIds.size >= this.limits.maxAwarenessClientsPerConnection) {
       throw new AwarenessRejectedError('too many awareness client ids');
     }
@@ -296,6 +320,7 @@ export class Room {
 
   destroy() {
     this.destroyed = true;
+    this.heldReplies.clear();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.destroy();
     this.doc.destroy();

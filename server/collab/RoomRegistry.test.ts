@@ -161,6 +161,37 @@ describe('RoomRegistry', () => {
     await reg.shutdown();
   });
 
+  it('R3: a sync step 2 reply that carries changes not yet stored is held until they are', async () => {
+    let failing = true;
+    const flaky: DocStore = { ...store, loadDoc: (r) => store.loadDoc(r), appendUpdates: (batch) => (failing ? Promise.reject(new Error('database locked')) : store.appendUpdates(batch)), compact: (r, m) => store.compact(r, m), countUpdates: (r) => store.countUpdates(r), listRooms: () => store.listRooms() };
+    const reg = new RoomRegistry(flaky, { unloadDelayMs: 10, compactAfterUpdates: 100, limits }, log);
+    const connA = new Connection(new MemorySocket(), ctx());
+    const room = (await reg.join('r1', connA))!;
+    room.receive(connA, syncFrame(SyncStep.Update, stickyUpdate('k', 'unstored')));
+    const b = new MemorySocket();
+    const connB = new Connection(b, ctx({ userId: 'u2' }));
+    await reg.join('r1', connB);
+    room.receive(connB, syncFrame(SyncStep.Step1, Y.encodeStateVector(new Y.Doc())));
+    const seenByB = () => {
+      const d = new Y.Doc();
+      for (const u of b.updates()) Y.applyUpdate(d, u);
+      return getBoard(d).get('k')?.get('text');
+    };
+    await sleep(150);
+    // Had B been answered now, a crash would lose an edit someone else has seen.
+    expect(seenByB()).toBeUndefined();
+    failing = false;
+    await sleep(400);
+    expect(seenByB()).toBe('unstored');
+    // With everything stored, a step 1 is answered at once.
+    const c = new MemorySocket();
+    const connC = new Connection(c, ctx({ userId: 'u3' }));
+    await reg.join('r1', connC);
+    room.receive(connC, syncFrame(SyncStep.Step1, Y.encodeStateVector(new Y.Doc())));
+    expect(c.updates()).toHaveLength(1);
+    await reg.shutdown();
+  });
+
   it('R4: a read-only connection’s step 2 is ignored and its update closes it without applying', async () => {
     const viewerSock = new MemorySocket();
     const viewer = new Connection(viewerSock, ctx({ readOnly: true, userId: 'v' }));
@@ -214,6 +245,33 @@ describe('RoomRegistry', () => {
     await registry.join('r1', a2);
     room.receive(a2, awarenessFrame(encodeAwarenessUpdate(aw, [clientDoc.clientID])));
     expect((room.awareness.getStates().get(clientDoc.clientID) as { user: { id: string } }).user.id).toBe('alice');
+  });
+
+  it('R6: echoes of the same person’s departed connections are never claimed: their other tab stays connected', async () => {
+    // Alice keeps one tab open while another of her tabs (a phone that keeps dropping) comes and goes
+    // without a goodbye. Her open tab, a stock client, echoes every presence change it receives.
+    const tabSock = new MemorySocket();
+    const tab = new Connection(tabSock, ctx({ userId: 'alice', name: 'Alice' }));
+    const room = (await registry.join('r1', tab))!;
+    const own = new Awareness(new Y.Doc());
+    own.setLocalState({ cursor: { x: 0, y: 0 } });
+    room.receive(tab, awarenessFrame(encodeAwarenessUpdate(own, [own.clientID])));
+    for (let i = 0; i < 12; i++) {
+      const phone = new Connection(new MemorySocket(), ctx({ userId: 'alice', name: 'Alice' }));
+      await registry.join('r1', phone);
+      const aw = new Awareness(new Y.Doc());
+      aw.setLocalState({ cursor: { x: i, y: i } });
+      const announced = encodeAwarenessUpdate(aw, [aw.clientID]);
+      room.receive(phone, awarenessFrame(announced));
+      registry.leave(room, phone);
+      // The tab's echo of the phone's state arrives late, then its echo of the departure.
+      room.receive(tab, awarenessFrame(announced));
+      aw.setLocalState(null);
+      room.receive(tab, awarenessFrame(encodeAwarenessUpdate(aw, [aw.clientID])));
+      expect(room.awareness.getStates().has(aw.clientID)).toBe(false);
+    }
+    expect(tabSock.closedWith).toBeNull();
+    expect(tab.awarenessIds).toEqual(new Set([own.clientID]));
   });
 
   it('R6: one connection claiming thousands of client ids is rejected', async () => {

@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   MAX_AWARENESS_BYTES: int(64 * 1024, 256),
   MAX_AWARENESS_CLIENTS_PER_CONNECTION: int(8, 1),
   MAX_DOC_BYTES: int(64 * 1024 * 1024, 1024),
+  /** Largest uploaded file (images, PDFs on the board); bigger uploads get 413. */
+  MAX_UPLOAD_BYTES: int(20 * 1024 * 1024, 1024),
   MAX_CONNECTIONS_PER_USER: int(24, 1),
   MAX_ROOMS_PER_USER: int(12, 1),
   MAX_CONNECTIONS_PER_IP: int(256, 1),
@@ -95,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
       maxAwarenessClientsPerConnection: e.MAX_AWARENESS_CLIENTS_PER_CONNECTION,
       maxDocBytes: e.MAX_DOC_BYTES,
+      maxUploadBytes: e.MAX_UPLOAD_BYTES,
       maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
       maxRoomsPerUser: e.MAX_ROOMS_PER_USER,
       maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,

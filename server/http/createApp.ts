@@ -22,9 +22,17 @@ import { loadSession } from './middleware/loadSession.ts';
 import { authRoutes } from './routes/auth.ts';
 import { communityRoutes } from './routes/communities.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { fileRoutes } from './routes/files.ts';
+import { searchRoutes } from './routes/search.ts';
+import { knowledgeRoutes } from './routes/knowledge.ts';
+import { pinRoutes } from './routes/pins.ts';
+import type { LiveRooms } from '../knowledge/readRoomContent.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import { ROUTES, registerRoute } from './routeTable.ts';
+import { ROUTES, isRawBodyRequest, registerRoute } from './routeTable.ts';
 import { staticClient } from './staticClient.ts';
+import { opsRoutes } from './routes/ops.ts';
+import type { MetricsRegistry } from '../ops/metrics.ts';
+import type { ReadinessChecks } from '../ops/readiness.ts';
 
 /** Everything the HTTP app needs; built by server/main.ts (or a test). */
 export interface AppDeps {
@@ -36,6 +44,12 @@ export interface AppDeps {
   loginLimiter: LoginRateLimiter;
   /** Lets the collab layer close sockets whose rights just changed. */
   authEvents?: AuthEvents;
+  /** Loaded rooms, so that session content is read from the live document; without it, from the store. */
+  rooms?: LiveRooms;
+  /** What `/metrics` serves; without it, process metrics only. */
+  metrics?: MetricsRegistry;
+  /** What `/readyz` checks; defaults to `{ database: store.ping }`. */
+  readinessChecks?: ReadinessChecks;
 }
 
 const CODE_BY_STATUS = new Map<number, ApiErrorCode>(
@@ -55,14 +69,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   primeDummyHash(config.scryptLogN).catch((err) => log.error('could not prepare the dummy password hash', { err }));
 
   app.use('*', securityHeaders());
-  app.use('/api/*', noStore(), originCheck(config.allowedOrigins), jsonOnly(), jsonBodyLimit(), loadSession(deps.sessions));
+  app.use('/api/*', noStore(), originCheck(config.allowedOrigins), jsonOnly(isRawBodyRequest), jsonBodyLimit(undefined, isRawBodyRequest), loadSession(deps.sessions));
 
   registerRoute(app, ROUTES.health, (c) => c.json({ ok: true }, 200));
   const openapi = buildOpenApiDocument();
   registerRoute(app, ROUTES.openapi, (c) => c.json(openapi, 200));
+  app.route('/', opsRoutes(deps));
   app.route('/', authRoutes(deps));
   app.route('/', communityRoutes(deps));
   app.route('/', sessionRoutes(deps));
+  app.route('/', fileRoutes(deps));
+  app.route('/', searchRoutes(deps));
+  app.route('/', knowledgeRoutes(deps));
+  app.route('/', pinRoutes(deps));
   app.route('/', staticClient(config.clientDist));
 
   app.notFound((c) => errorJson(c, 404, { error: { code: 'not_found', message: 'Not found' } }));

@@ -6,6 +6,7 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { CreateCommunityBody, CreateSessionBody, LoginBody, SetRoleBody, SignupBody } from '../../shared/api/schemas.ts';
+import { CreatePinBody, SetTagsBody } from '../../shared/api/knowledgeSchemas.ts';
 import { requireUser, type AppEnv } from './AppEnv.ts';
 import { readJsonBody } from './readJsonBody.ts';
 
@@ -24,12 +25,20 @@ export interface RouteSpec {
   /** Success status. */
   status: 200 | 201 | 204;
   body?: z.ZodType;
+  /**
+   * The body is not JSON (a file upload): the JSON-only and JSON size guards skip this route, and the
+   * handler reads and limits the body itself.
+   */
+  rawBody?: true;
 }
 
 /** Every route the app serves (the static client aside). */
 export const ROUTES = {
   health: { method: 'GET', path: '/healthz', summary: 'Liveness check', access: 'public', status: 200 },
   openapi: { method: 'GET', path: '/api/openapi.json', summary: 'This API description', access: 'public', status: 200 },
+  readyz: { method: 'GET', path: '/readyz', summary: 'Readiness: 200 when every dependency (database) answers, else 503 naming the failed check', access: 'public', status: 200 },
+  // Public in the table because it has no user session; set METRICS_TOKEN in production (bearer token).
+  metrics: { method: 'GET', path: '/metrics', summary: 'Prometheus metrics (requires the METRICS_TOKEN bearer token when configured)', access: 'public', status: 200 },
 
   signup: { method: 'POST', path: '/api/auth/signup', summary: 'Create an account and sign in', access: 'public', status: 201, body: SignupBody },
   login: { method: 'POST', path: '/api/auth/login', summary: 'Sign in', access: 'public', status: 200, body: LoginBody },
@@ -49,6 +58,22 @@ export const ROUTES = {
   listSessions: { method: 'GET', path: '/api/communities/:id/sessions', summary: "A community's sessions", access: 'member', status: 200 },
   getSession: { method: 'GET', path: '/api/sessions/:id', summary: 'One session with its community and my role', access: 'member', status: 200 },
   issueTicket: { method: 'POST', path: '/api/sessions/:id/ticket', summary: "A short-lived ticket for the session room's WebSocket", access: 'member', status: 200 },
+
+  // Uploaded files (issue 5): images and PDFs on the board. The type is detected from the content.
+  uploadFile: { method: 'POST', path: '/api/sessions/:id/files', summary: 'Upload an image (PNG, JPEG, GIF, WebP, SVG) or PDF to a session: the raw file as the body (?name=) or multipart/form-data with a `file` field; members who can edit; 413 over MAX_UPLOAD_BYTES, 415 for other content', access: 'member', status: 201, rawBody: true },
+  getFile: { method: 'GET', path: '/api/files/:sha256', summary: 'An uploaded file, for members of a community it was uploaded to', access: 'member', status: 200 },
+
+  // Knowledge base (issue 3). Search results and content are for members only, whatever the community's
+  // visibility (like sessions): a non-member of an open community gets 403, of an invite-only one 404.
+  searchCommunity: { method: 'GET', path: '/api/communities/:id/search', summary: "Search one community's sessions: ?q= (1–200 characters), optional &limit= (1–50)", access: 'member', status: 200 },
+  searchAll: { method: 'GET', path: '/api/search', summary: 'Search the sessions of every community I am a member of: ?q=, optional &limit=', access: 'user', status: 200 },
+  sessionContent: { method: 'GET', path: '/api/sessions/:id/content', summary: "A session's agenda, notes and board as plain data (read-only)", access: 'member', status: 200 },
+  getSessionTags: { method: 'GET', path: '/api/sessions/:id/tags', summary: "A session's tags", access: 'member', status: 200 },
+  setSessionTags: { method: 'PUT', path: '/api/sessions/:id/tags', summary: "Replace a session's tags", access: 'facilitator', status: 200, body: SetTagsBody },
+  communityTags: { method: 'GET', path: '/api/communities/:id/tags', summary: 'The tags of every session of a community', access: 'member', status: 200 },
+  listPins: { method: 'GET', path: '/api/communities/:id/pins', summary: "Notes and board items pinned to the community's front page", access: 'member', status: 200 },
+  createPin: { method: 'POST', path: '/api/communities/:id/pins', summary: 'Pin a notes block or board item of a session (members who can edit; not viewers)', access: 'member', status: 201, body: CreatePinBody },
+  deletePin: { method: 'DELETE', path: '/api/communities/:id/pins/:pinId', summary: 'Unpin (the person who pinned it, hosts and facilitators)', access: 'member', status: 204 },
 } as const satisfies Record<string, RouteSpec>;
 
 /** The routes as a list. */
@@ -75,4 +100,15 @@ export function registerRoute<S extends RouteSpec>(
 /** A path parameter that the route pattern guarantees; kept defensive so a typo is a 404, not a crash. */
 export function pathParam(c: Context, name: string): string {
   return c.req.param(name) ?? '';
+}
+
+const RAW_BODY_ROUTES = ROUTE_LIST.filter((r) => r.rawBody).map((r) => ({
+  method: r.method,
+  // A path parameter matches one segment.
+  pattern: new RegExp(`^${r.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}$`),
+}));
+
+/** True for a request to a route whose body is not JSON (RouteSpec.rawBody). */
+export function isRawBodyRequest(method: string, path: string): boolean {
+  return RAW_BODY_ROUTES.some((r) => r.method === method && r.pattern.test(path));
 }

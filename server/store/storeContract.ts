@@ -14,6 +14,8 @@ import {
   type StoredDoc,
   type UserRecord,
 } from './types.ts';
+import { describeFileContract } from './fileContract.ts';
+import { describeKnowledgeContract } from './knowledgeContract.ts';
 
 /**
  * Registers the contract suite. `makeStore` is called before each test; after each test the store is
@@ -310,6 +312,9 @@ export function describeStoreContract(
         expect(await store.getSetting(key)).toBe('two');
       });
     });
+
+    describeKnowledgeContract({ store: () => store, prefix: () => p });
+    describeFileContract({ store: () => store, prefix: () => p });
 
     describe('documents', () => {
       it('loads an unknown room as empty', async () => {

@@ -5,6 +5,8 @@
  */
 import type { Role } from '../../shared/roles.ts';
 import type { SessionFormat, Visibility } from '../../shared/api/schemas.ts';
+import type { SearchKind } from '../../shared/knowledge/search.ts';
+import type { PinKind } from '../../shared/knowledge/pins.ts';
 
 export interface UserRecord {
   id: string;
@@ -129,7 +131,148 @@ export interface DocStore {
   listRooms(): Promise<string[]>;
 }
 
-export interface Store extends AppStore, DocStore {
+/** One searchable piece of a session (built by server/knowledge/indexEntries.ts). */
+export interface IndexEntry {
+  kind: SearchKind;
+  /**
+   * Where the text is: the agenda item id, the heading anchor of the notes section, or the board item id;
+   * null for the title and for notes above the first heading.
+   */
+  itemId: string | null;
+  text: string;
+}
+
+/** What a search asks for. An object so that filters (tags, kinds) can be added without a new signature. */
+export interface SearchQuery {
+  /** What the person typed; the implementation splits it into words itself. */
+  text: string;
+}
+
+/** One search result as the store returns it. */
+export interface SearchHit {
+  sessionId: string;
+  communityId: string;
+  room: string;
+  /** The session's current title (from the sessions table, not the index). */
+  title: string;
+  kind: SearchKind;
+  itemId: string | null;
+  /** Text around the match with the matched words between SNIPPET_MARK_OPEN and SNIPPET_MARK_CLOSE. */
+  snippet: string;
+  /** Higher is better; never increases along the result list. */
+  score: number;
+}
+
+/** A session whose index is missing or out of date (see SearchIndex.listSessionsToIndex). */
+export interface SessionToIndex {
+  sessionId: string;
+  communityId: string;
+  room: string;
+  title: string;
+}
+
+/** Written with a session's entries, so that out-of-date indexes can be found after a restart. */
+export interface IndexState {
+  /** Version of the extraction that produced the entries (server/knowledge/indexEntries.ts INDEX_VERSION). */
+  version: number;
+  /** ISO time at which the document was read: changes stored after it make the session out of date. */
+  indexedAt: string;
+}
+
+/**
+ * Full-text search over sessions (issue 3). SQLite implements it with FTS5; another implementation
+ * (PostgreSQL tsvector) must give the same observable behaviour, which storeContract.ts checks:
+ * - Words are matched case- and accent-insensitively ("Café" = "cafe"); every query word must match.
+ * - A query word matches exactly, as a prefix (words of 2+ characters: "mentr" → "mentoring"), or with
+ *   a typo: edit distance 1 for words of 4–7 characters, 2 for 8+ ("concusion" → "concussion"). Results
+ *   whose words all match exactly or by prefix come before typo-only ones; within a group, by relevance
+ *   with title > agenda > notes = board.
+ * - One hit per (session, kind, itemId): the best entry of that place.
+ * - Only sessions of `communityIds` are searched; an empty list finds nothing.
+ * - Entry text never produces a highlight by itself: marker characters in it are dropped at indexing.
+ */
+export interface SearchIndex {
+  /** Replaces everything indexed for a session with `entries`, atomically, and records `state`. */
+  replaceSessionEntries(sessionId: string, communityId: string, entries: IndexEntry[], state: IndexState): Promise<void>;
+  /** Best hits first, at most `limit` (clamped to 1–100). */
+  search(communityIds: string[], query: SearchQuery, limit: number): Promise<SearchHit[]>;
+  /**
+   * Up to `limit` sessions never indexed, indexed by an older `version`, or whose stored document
+   * changed after their `indexedAt` — never-indexed sessions first.
+   */
+  listSessionsToIndex(version: number, limit: number): Promise<SessionToIndex[]>;
+}
+
+/** A note or board item pinned to a community's front page. */
+export interface PinRecord {
+  id: string;
+  communityId: string;
+  sessionId: string;
+  kind: PinKind;
+  /** The notes block id (NoteBlock.id) or the board item id. */
+  itemId: string;
+  /** Notes pins: the anchor of the block's section at pin time (where the link opens); else null. */
+  anchor: string | null;
+  /** The pinned text as it was when pinned (the session may change later). */
+  excerpt: string;
+  pinnedBy: string;
+  pinnedAt: string;
+}
+
+/** Session tags and pins (the community knowledge base). */
+export interface KnowledgeStore {
+  /** Replaces a session's tags (already normalised by the caller). */
+  setSessionTags(sessionId: string, tags: string[]): Promise<void>;
+  /** A session's tags, sorted. */
+  getSessionTags(sessionId: string): Promise<string[]>;
+  /** Tags of every tagged session of a community: session id → sorted tags. */
+  listCommunityTags(communityId: string): Promise<Record<string, string[]>>;
+  /** Stores a pin; pinning the same item of the same session again returns the existing pin unchanged. */
+  addPin(pin: PinRecord): Promise<PinRecord>;
+  getPin(communityId: string, pinId: string): Promise<PinRecord | null>;
+  /** A community's pins, newest first, with the pinner's name and the session's title. */
+  listPins(communityId: string): Promise<(PinRecord & { pinnedByName: string; sessionTitle: string })[]>;
+  deletePin(communityId: string, pinId: string): Promise<boolean>;
+}
+
+/** An uploaded file's content: one row per distinct content (content-addressed by sha256). */
+export interface FileRecord {
+  sha256: string;
+  /** The type detected from the content (shared/api/files.ts UPLOAD_TYPES). */
+  mime: string;
+  bytes: number;
+  createdAt: string;
+}
+
+/** Where a file was uploaded: the session (and its community) it was added to, under what name, by whom. */
+export interface FileLinkRecord {
+  sha256: string;
+  communityId: string;
+  sessionId: string;
+  name: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** Uploaded files' metadata (the content itself lives in the data folder, server/files/FileStorage.ts). */
+export interface FileStore {
+  /**
+   * Records an upload: the file row (kept as it is when the content is already known) and its link to
+   * the session, atomically. Uploading the same content to the same session again updates the link's
+   * name, uploader and time.
+   */
+  addFile(file: FileRecord, link: FileLinkRecord): Promise<void>;
+  getFile(sha256: string): Promise<FileRecord | null>;
+  /**
+   * The file, if `userId` is a member (any role) of a community it was uploaded to, with the name of its
+   * latest upload there; else null. This is the read permission of GET /api/files/:sha256.
+   */
+  getFileForMember(sha256: string, userId: string): Promise<(FileRecord & { name: string }) | null>;
+}
+
+export interface Store extends AppStore, DocStore, SearchIndex, KnowledgeStore, FileStore {
+  /** Resolves when the database answers a trivial query; rejects otherwise, e.g. once closed (readiness). */
+  ping(): Promise<void>;
   /** Flushes and closes connections. */
   close(): Promise<void>;
 }

@@ -25,10 +25,25 @@ export interface AgendaItemFields {
   createdBy: string;
 }
 
-export const BOARD_ITEM_TYPES = ['sticky', 'text', 'link'] as const;
+export const BOARD_ITEM_TYPES = ['sticky', 'text', 'link', 'shape', 'connector', 'stroke', 'frame', 'image', 'file'] as const;
 export type BoardItemType = (typeof BOARD_ITEM_TYPES)[number];
 
-/** Fields of one board item (a Y.Map). Coordinates are board units (1 unit = 1 CSS px at zoom 1). */
+/** The outlines a `shape` item can have. */
+export const SHAPE_KINDS = ['rectangle', 'ellipse', 'diamond'] as const;
+export type ShapeKind = (typeof SHAPE_KINDS)[number];
+
+/** Where a connector meets an item: the middle of a side, or `auto` (the outline, towards the other end). */
+export const CONNECTOR_ANCHORS = ['auto', 'top', 'right', 'bottom', 'left'] as const;
+export type ConnectorAnchor = (typeof CONNECTOR_ANCHORS)[number];
+
+/** Longest stroke, in points (each point is three numbers: x, y, pressure). */
+export const MAX_STROKE_POINTS = 4000;
+
+/**
+ * Fields of one board item (a Y.Map). Coordinates are board units (1 unit = 1 CSS px at zoom 1).
+ * Fields after `createdAt` belong to some types only; items written before they existed stay valid
+ * (every one is optional and read with a safe default).
+ */
 export interface BoardItemFields {
   id: string;
   type: BoardItemType;
@@ -36,16 +51,38 @@ export interface BoardItemFields {
   y: number;
   w: number;
   h: number;
+  /** Sticky/text/shape text, link title, frame title, connector label, file name shown on the card. */
   text: string;
+  /** Fill (sticky, shape: one of STICKY_COLORS) or ink (stroke, connector: one of INK_COLORS). */
   color: string;
   /** Link cards only: the URL. Rendered as a link only if it is http: or https:. */
   url?: string;
-  /** Stacking order; higher is in front. */
+  /** Stacking order; higher is in front. Frames are created behind everything (lowest z). */
   z: number;
   createdBy: string;
   createdAt: number;
+  /** Shapes only: the outline. */
+  shape?: ShapeKind;
+  /**
+   * Connectors only: the ids of the items it joins, and where it meets each. A connector's x/y/w/h are
+   * not used: its path is computed from the current rectangles of `from` and `to`, so it follows them.
+   * A connector whose end no longer exists is not drawn.
+   */
+  from?: string;
+  to?: string;
+  fromAnchor?: ConnectorAnchor;
+  toAnchor?: ConnectorAnchor;
+  /** Strokes only: a flat array x0, y0, p0, x1, y1, p1… relative to (x, y); p is pen pressure 0–1. */
+  points?: number[];
+  /** Strokes and connectors: line width in board units. */
+  strokeWidth?: number;
+  /** Images and files: the sha256 of the uploaded content (GET /api/files/:sha256), its type and size. */
+  sha256?: string;
+  mime?: string;
+  bytes?: number;
 }
 
+/** Keys of the meta map. */
 /** Keys of the meta map. */
 export const META_KEYS = {
   currentAgendaItem: 'currentAgendaItem',
@@ -54,11 +91,24 @@ export const META_KEYS = {
 
 export const STICKY_COLORS = ['#fff3a3', '#ffd6a5', '#caffbf', '#bde0fe', '#ffc6ff', '#e4e4e7'] as const;
 
+/** Pen and connector colours (dark enough for 4.5:1 on the canvas and on every sticky colour). */
+export const INK_COLORS = ['#1f2328', '#1d4ed8', '#b42318', '#166534', '#6d28d9'] as const;
+
+/** The kinds of uploaded file a board can show: images as `image` items, PDFs as `file` cards. */
+export const BOARD_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml'] as const;
+export const BOARD_FILE_TYPES = ['application/pdf'] as const;
+
 /** Default sizes per item type, in board units. */
 export const DEFAULT_ITEM_SIZE: Record<BoardItemType, { w: number; h: number }> = {
   sticky: { w: 200, h: 160 },
   text: { w: 240, h: 48 },
   link: { w: 280, h: 96 },
+  shape: { w: 200, h: 120 },
+  connector: { w: 32, h: 32 },
+  stroke: { w: 32, h: 32 },
+  frame: { w: 800, h: 560 },
+  image: { w: 320, h: 240 },
+  file: { w: 280, h: 88 },
 };
 
 export const MIN_ITEM_SIZE = 32;
@@ -83,10 +133,33 @@ export function toYMap(fields: object): Y.Map<unknown> {
   return map;
 }
 
-/** Plain snapshot of a board item map (missing fields get safe defaults, never undefined numbers). */
+function oneOf<T extends string>(list: readonly T[], v: unknown, fallback: T): T {
+  return (list as readonly unknown[]).includes(v) ? (v as T) : fallback;
+}
+
+/** A stroke's points if they are a well-formed flat x, y, pressure array (else an empty array). */
+function readPoints(v: unknown): number[] {
+  if (!Array.isArray(v) || v.length % 3 !== 0 || v.length > MAX_STROKE_POINTS * 3) return [];
+  for (const n of v) if (typeof n !== 'number' || !Number.isFinite(n)) return [];
+  return v as number[];
+}
+
+/**
+ * Plain snapshot of a board item map. Missing or malformed fields get safe defaults, never undefined
+ * numbers; type-specific fields are present only on their types.
+ */
 export function readBoardItem(map: Y.Map<unknown>): BoardItemFields {
-  const type = map.get('type');
-  const t: BoardItemType = (BOARD_ITEM_TYPES as readonly unknown[]).includes(type) ? (type as BoardItemType) : 'sticky';
+  return readBoardItemWith((k) => map.get(k));
+}
+
+/** The same reading of a plain object (e.g. a pasted item): only the layout's fields, validated. */
+export function readBoardItemObject(obj: Readonly<Record<string, unknown>>): BoardItemFields {
+  return readBoardItemWith((k) => (Object.hasOwn(obj, k) ? obj[k] : undefined));
+}
+
+function readBoardItemWith(get: (key: string) => unknown): BoardItemFields {
+  const map = { get };
+  const t = oneOf(BOARD_ITEM_TYPES, map.get('type'), 'sticky');
   const num = (k: string, d: number) => {
     const v = map.get(k);
     return typeof v === 'number' && Number.isFinite(v) ? v : d;
@@ -95,7 +168,8 @@ export function readBoardItem(map: Y.Map<unknown>): BoardItemFields {
     const v = map.get(k);
     return typeof v === 'string' ? v : '';
   };
-  return {
+  const inked = t === 'stroke' || t === 'connector';
+  const item: BoardItemFields = {
     id: str('id'),
     type: t,
     x: num('x', 0),
@@ -103,12 +177,28 @@ export function readBoardItem(map: Y.Map<unknown>): BoardItemFields {
     w: Math.max(MIN_ITEM_SIZE, num('w', DEFAULT_ITEM_SIZE[t].w)),
     h: Math.max(MIN_ITEM_SIZE, num('h', DEFAULT_ITEM_SIZE[t].h)),
     text: str('text'),
-    color: str('color') || STICKY_COLORS[0],
+    color: str('color') || (inked ? INK_COLORS[0] : STICKY_COLORS[0]),
     url: t === 'link' ? str('url') : undefined,
     z: num('z', 0),
     createdBy: str('createdBy'),
     createdAt: num('createdAt', 0),
   };
+  if (t === 'shape') item.shape = oneOf(SHAPE_KINDS, map.get('shape'), 'rectangle');
+  if (t === 'connector') {
+    item.from = str('from');
+    item.to = str('to');
+    item.fromAnchor = oneOf(CONNECTOR_ANCHORS, map.get('fromAnchor'), 'auto');
+    item.toAnchor = oneOf(CONNECTOR_ANCHORS, map.get('toAnchor'), 'auto');
+  }
+  if (t === 'stroke') item.points = readPoints(map.get('points'));
+  if (inked) item.strokeWidth = Math.min(64, Math.max(1, num('strokeWidth', t === 'stroke' ? 4 : 2)));
+  if (t === 'image' || t === 'file') {
+    const sha = str('sha256');
+    item.sha256 = /^[0-9a-f]{64}$/.test(sha) ? sha : '';
+    item.mime = str('mime');
+    item.bytes = Math.max(0, num('bytes', 0));
+  }
+  return item;
 }
 
 /** Plain snapshot of an agenda item map. */

@@ -6,10 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { ApiClient } from '../helpers/apiClient.ts';
 import { ROUTE_LIST, type Access } from '../../server/http/routeTable.ts';
 import type { CommunityDto, SessionDto, UserDto } from '../../shared/api/schemas.ts';
+import { getBoard, toYMap } from '../../shared/doc/layout.ts';
 
 const ROLES = ['stranger', 'nonmember', 'viewer', 'member', 'facilitator', 'host'] as const;
 type Actor = (typeof ROLES)[number];
@@ -29,6 +31,10 @@ interface World {
   session: SessionDto;
   target: UserDto;
   invite: string;
+  /** Per actor: a pin the host made (for unpinning) on a board item of `session` named `matrix-<actor>`. */
+  pins: Record<Actor, string>;
+  /** The sha256 of a PNG the host uploaded to `session`. */
+  file: string;
 }
 
 let server: TestServer;
@@ -53,7 +59,22 @@ async function world(visibility: 'open' | 'invite' = 'open'): Promise<World> {
   await actors.host.setRole(community.id, users.facilitator.id, 'facilitator');
   const session = await actors.host.createSession(community.id);
   const invite2 = (await actors.host.json<{ code: string }>('POST', `/api/communities/${community.id}/invites`, {})).code;
-  return { server, actors, users, community, session, target, invite: invite2 };
+  // Board items to pin (one per actor), each pinned by the host, so that every actor has its own to unpin.
+  const doc = new Y.Doc();
+  for (const r of ROLES) getBoard(doc).set(`matrix-${r}`, toYMap({ id: `matrix-${r}`, type: 'sticky', text: `Pinned for ${r}` }));
+  await server.store.appendUpdates([{ room: session.room, update: Y.encodeStateAsUpdate(doc) }]);
+  const pins = {} as Record<Actor, string>;
+  for (const r of ROLES) {
+    pins[r] = (await actors.host.json<{ id: string }>('POST', `/api/communities/${community.id}/pins`, { sessionId: session.id, kind: 'board', itemId: `matrix-${r}` })).id;
+  }
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const uploaded = await fetch(`${server.url}/api/sessions/${session.id}/files?name=matrix.png`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/png', origin: server.origin, cookie: actors.host.cookie },
+    body: png,
+  });
+  const file = ((await uploaded.json()) as { sha256: string }).sha256;
+  return { server, actors, users, community, session, target, invite: invite2, pins, file };
 }
 
 /** How to call each route: path parameters and a valid body. Every route in the table needs one. */
@@ -78,12 +99,30 @@ const FIXTURES: Record<string, (w: World, actor: Actor) => { path: string; body?
   listSessions: (w) => ({ path: `/api/communities/${w.community.id}/sessions` }),
   getSession: (w) => ({ path: `/api/sessions/${w.session.id}` }),
   issueTicket: (w) => ({ path: `/api/sessions/${w.session.id}/ticket`, body: {} }),
+  searchCommunity: (w) => ({ path: `/api/communities/${w.community.id}/search?q=mentoring` }),
+  searchAll: () => ({ path: '/api/search?q=mentoring' }),
+  sessionContent: (w) => ({ path: `/api/sessions/${w.session.id}/content` }),
+  getSessionTags: (w) => ({ path: `/api/sessions/${w.session.id}/tags` }),
+  setSessionTags: (w) => ({ path: `/api/sessions/${w.session.id}/tags`, body: { tags: ['matrix'] } }),
+  communityTags: (w) => ({ path: `/api/communities/${w.community.id}/tags` }),
+  listPins: (w) => ({ path: `/api/communities/${w.community.id}/pins` }),
+  createPin: (w, a) => ({ path: `/api/communities/${w.community.id}/pins`, body: { sessionId: w.session.id, kind: 'board', itemId: `matrix-${a}` } }),
+  deletePin: (w, a) => ({ path: `/api/communities/${w.community.id}/pins/${w.pins[a]}` }),
+  // The matrix client sends JSON, which is no image: members who may upload reach the content check (415).
+  uploadFile: (w) => ({ path: `/api/sessions/${w.session.id}/files?name=x.png`, body: {} }),
+  getFile: (w) => ({ path: `/api/files/${w.file}` }),
 };
 
 /** Routes whose success depends on more than the role (documented expectations). */
 const EXPECTED_STATUS: Record<string, (actor: Actor) => number | null> = {
   // Login with wrong credentials is a 401 for everyone: the route is public, the credentials are not.
   login: () => 401,
+  // Pins are members' content: viewers (read-only) may not pin or unpin.
+  createPin: (a) => (a === 'viewer' ? 403 : null),
+  // Only the person who pinned it (here: the host), hosts and facilitators unpin.
+  deletePin: (a) => (a === 'viewer' || a === 'member' ? 403 : null),
+  // Uploading needs edit rights (viewers: 403); a JSON body is not an accepted file type (415).
+  uploadFile: (a) => (a === 'viewer' ? 403 : a === 'member' || a === 'facilitator' || a === 'host' ? 415 : null),
 };
 
 describe('access-control matrix', () => {

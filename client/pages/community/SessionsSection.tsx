@@ -1,6 +1,10 @@
-/** A community's sessions: upcoming (and live) ones first, then past ones; hosts and facilitators schedule new ones here. */
+/**
+ * A community's sessions: upcoming (and live) ones first, then past ones, with their tags (filterable)
+ * and a link to each one's read-only archive; hosts and facilitators schedule new ones here.
+ */
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import { archiveHref } from '../../../shared/knowledge/focus.ts';
 import type { SessionDto } from '../../../shared/api/schemas.ts';
 import { SESSION_FORMAT_LABELS } from '../../../shared/api/sessionFormats.ts';
 import type { Resource } from '../../api/useApi.ts';
@@ -13,20 +17,29 @@ import { SkeletonBlock } from '../../components/Spinner.tsx';
 import { useToast } from '../../components/Toast.tsx';
 import { ScheduleSessionForm } from './ScheduleSessionForm.tsx';
 import { sessionTiming, splitSessions } from './splitSessions.ts';
+import { TagList } from './TagList.tsx';
 
 export interface SessionsSectionProps {
   communityId: string;
   sessions: Resource<{ sessions: SessionDto[] }>;
   canSchedule: boolean;
+  /** Session id → tags (GET /api/communities/:id/tags); sessions without tags are absent. */
+  tags?: Record<string, string[]>;
 }
 
+const NO_TAGS: Record<string, string[]> = {};
+
 /** The "Sessions" section of a community page. */
-export function SessionsSection({ communityId, sessions, canSchedule }: SessionsSectionProps) {
+export function SessionsSection({ communityId, sessions, canSchedule, tags = NO_TAGS }: SessionsSectionProps) {
   const [scheduling, setScheduling] = useState(false);
   const [, navigate] = useLocation();
   const toast = useToast();
   const now = Date.now();
-  const { upcoming, past } = splitSessions(sessions.data?.sessions ?? [], now);
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const allTags = [...new Set(Object.values(tags).flat())].sort();
+  const activeTag = tagFilter && allTags.includes(tagFilter) ? tagFilter : null;
+  const shown = (sessions.data?.sessions ?? []).filter((s) => !activeTag || (tags[s.id] ?? []).includes(activeTag));
+  const { upcoming, past } = splitSessions(shown, now);
 
   const onCreated = (s: SessionDto) => {
     sessions.setData((prev) => ({ sessions: [...(prev?.sessions ?? []), s] }));
@@ -48,10 +61,24 @@ export function SessionsSection({ communityId, sessions, canSchedule }: Sessions
       </div>
       {sessions.error !== null && <ErrorBanner error={sessions.error} title="Could not load sessions." onRetry={sessions.reload} />}
       {sessions.loading && !sessions.data && <SkeletonBlock lines={4} label="Loading sessions…" />}
+      {sessions.data && allTags.length > 0 && (
+        <div className="tag-filter" role="group" aria-label="Show sessions tagged">
+          <button type="button" className="tag-filter__option" aria-pressed={activeTag === null} onClick={() => setTagFilter(null)}>
+            All
+          </button>
+          {allTags.map((t) => (
+            <button key={t} type="button" className="tag-filter__option" aria-pressed={activeTag === t} onClick={() => setTagFilter(activeTag === t ? null : t)}>
+              {t}
+            </button>
+          ))}
+        </div>
+      )}
       {sessions.data && (
         <>
           <h3 className="subheading">Upcoming</h3>
-          {upcoming.length === 0 ? (
+          {upcoming.length === 0 && activeTag ? (
+            <p className="text-muted">No upcoming sessions tagged “{activeTag}”.</p>
+          ) : upcoming.length === 0 ? (
             <EmptyState title="Nothing scheduled" level={3} action={past.length === 0 ? scheduleButton : undefined}>
               <p>
                 {canSchedule
@@ -62,7 +89,7 @@ export function SessionsSection({ communityId, sessions, canSchedule }: Sessions
           ) : (
             <ul className="session-list" role="list">
               {upcoming.map((s) => (
-                <SessionRow key={s.id} session={s} live={sessionTiming(s, now) === 'live'} onOpen={() => navigate(`/s/${encodeURIComponent(s.id)}`)} />
+                <SessionRow key={s.id} session={s} tags={tags[s.id]} live={sessionTiming(s, now) === 'live'} onOpen={() => navigate(`/s/${encodeURIComponent(s.id)}`)} />
               ))}
             </ul>
           )}
@@ -71,7 +98,7 @@ export function SessionsSection({ communityId, sessions, canSchedule }: Sessions
               <h3 className="subheading">Past</h3>
               <ul className="session-list session-list--past" role="list">
                 {past.map((s) => (
-                  <SessionRow key={s.id} session={s} live={false} />
+                  <SessionRow key={s.id} session={s} tags={tags[s.id]} live={false} />
                 ))}
               </ul>
             </>
@@ -90,7 +117,7 @@ export function SessionsSection({ communityId, sessions, canSchedule }: Sessions
   );
 }
 
-function SessionRow({ session: s, live, onOpen }: { session: SessionDto; live: boolean; onOpen?: () => void }) {
+function SessionRow({ session: s, tags, live, onOpen }: { session: SessionDto; tags?: string[]; live: boolean; onOpen?: () => void }) {
   const href = `/s/${encodeURIComponent(s.id)}`;
   return (
     <li className="session-row card">
@@ -104,7 +131,12 @@ function SessionRow({ session: s, live, onOpen }: { session: SessionDto; live: b
           {formatDuration(s.durationMinutes)}
           <span aria-hidden="true"> · </span>
           {SESSION_FORMAT_LABELS[s.format] ?? s.format}
+          <span aria-hidden="true"> · </span>
+          <Link href={archiveHref(s.id)} className="session-row__archive">
+            Archive
+          </Link>
         </p>
+        {tags && <TagList tags={tags} label={`Tags of ${s.title}`} />}
       </div>
       {live && (
         <span className="session-row__live">

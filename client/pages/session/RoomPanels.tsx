@@ -9,7 +9,7 @@ import { useState, type ReactNode } from 'react';
 import { useMediaQuery } from '../../app/useMediaQuery.ts';
 import { tabPanelProps, Tabs, type TabDef } from '../../components/Tabs.tsx';
 
-type PanelId = 'agenda' | 'notes' | 'board';
+export type PanelId = 'agenda' | 'notes' | 'board';
 type WideView = 'split' | 'notes' | 'board';
 /** wide ≥ 1200px, medium ≥ 900px, narrow below. */
 export type RoomLayout = 'wide' | 'medium' | 'narrow';
@@ -27,6 +27,8 @@ export interface RoomPanelsProps {
   agenda: ReactNode;
   notes: ReactNode;
   board: ReactNode;
+  /** The panel to show first where panels are tabs (e.g. the one a `?focus=` link points into). */
+  initialTab?: PanelId;
 }
 
 /** The body of the session page under its header. */
@@ -34,7 +36,7 @@ export function RoomPanels(props: RoomPanelsProps) {
   const wide = useMediaQuery('(min-width: 1200px)');
   const medium = useMediaQuery('(min-width: 900px)');
   const layout: RoomLayout = wide ? 'wide' : medium ? 'medium' : 'narrow';
-  const [tab, setTab] = useState<PanelId>('notes');
+  const [tab, setTab] = useState<PanelId>(props.initialTab ?? 'notes');
   const [wideView, setWideView] = useState<WideView>('split');
 
   const tabbed = PANELS.filter((id) => layout === 'narrow' || (layout === 'medium' && id !== 'agenda'));

@@ -32,10 +32,13 @@ export function originCheck(allowedOrigins: readonly string[]): MiddlewareHandle
   };
 }
 
-/** 415 for writes whose body is declared (or sent) as something other than JSON. */
-export function jsonOnly(): MiddlewareHandler {
+/** Requests a guard lets through untouched (routes that read their own non-JSON body, such as uploads). */
+export type GuardSkip = (method: string, path: string) => boolean;
+
+/** 415 for writes whose body is declared (or sent) as something other than JSON (unless `skip` says so). */
+export function jsonOnly(skip?: GuardSkip): MiddlewareHandler {
   return async (c, next) => {
-    if (SAFE_METHODS.has(c.req.method)) return next();
+    if (SAFE_METHODS.has(c.req.method) || skip?.(c.req.method, c.req.path)) return next();
     const type = c.req.header('content-type');
     const length = Number(c.req.header('content-length') ?? '0');
     if ((type !== undefined && !isJsonContentType(type)) || (type === undefined && length > 0)) {
@@ -45,14 +48,15 @@ export function jsonOnly(): MiddlewareHandler {
   };
 }
 
-/** 413 for bodies over `maxBytes` (checked on Content-Length and while streaming). */
-export function jsonBodyLimit(maxBytes = MAX_JSON_BODY_BYTES): MiddlewareHandler {
-  return bodyLimit({
+/** 413 for bodies over `maxBytes` (checked on Content-Length and while streaming), unless `skip` says so. */
+export function jsonBodyLimit(maxBytes = MAX_JSON_BODY_BYTES, skip?: GuardSkip): MiddlewareHandler {
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw new HttpError('payload_too_large', `Request body is larger than ${Math.floor(maxBytes / 1024)} KiB`);
     },
   });
+  return async (c, next) => (skip?.(c.req.method, c.req.path) ? next() : limit(c, next));
 }
 
 /** API responses are per-user: never cache them. */

@@ -28,17 +28,27 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** Adds SECURITY_HEADERS to the response, whatever produced it. */
+/**
+ * Adds SECURITY_HEADERS to the response, whatever produced it. A Content-Security-Policy the handler set
+ * itself is kept: only handlers that serve untrusted content set one, and theirs is stricter (uploaded
+ * files are served with `default-src 'none'; sandbox`).
+ */
 export function securityHeaders(): MiddlewareHandler {
+  const apply = (headers: Headers) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) {
+      if (k === 'Content-Security-Policy' && headers.has(k)) continue;
+      headers.set(k, v);
+    }
+  };
   return async (c, next) => {
     await next();
     let res = c.res;
     try {
-      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.headers.set(k, v);
+      apply(res.headers);
     } catch {
       // Responses passed through from fetch() have immutable headers: copy, then set.
       res = new Response(res.body, res);
-      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.headers.set(k, v);
+      apply(res.headers);
       c.res = res;
     }
   };

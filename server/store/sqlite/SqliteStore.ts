@@ -10,15 +10,26 @@ import {
   StoreConflictError,
   type AuthSessionRecord,
   type CommunityRecord,
+  type FileLinkRecord,
+  type FileRecord,
+  type IndexEntry,
+  type IndexState,
   type InviteRecord,
   type MembershipRecord,
   type PendingUpdate,
+  type PinRecord,
+  type SearchHit,
+  type SearchQuery,
   type SessionRecord,
+  type SessionToIndex,
   type Store,
   type StoredDoc,
   type UserRecord,
 } from '../types.ts';
 import { migrate } from './migrations.ts';
+import { SqliteFileRecords } from './SqliteFileRecords.ts';
+import { SqliteKnowledgeRecords } from './SqliteKnowledgeRecords.ts';
+import { SqliteSearchIndex } from './SqliteSearchIndex.ts';
 
 /** Options for SqliteStore.open. */
 export interface SqliteStoreOptions {
@@ -156,9 +167,15 @@ export class SqliteStore implements Store {
   private readonly addMemberTx: (m: MembershipRecord) => MembershipRecord;
   private readonly loadTx: (room: string) => StoredDoc;
   private readonly compactTx: Database.Transaction<(room: string, merge: (parts: Uint8Array[]) => Uint8Array) => void>;
+  private readonly searchIndex: SqliteSearchIndex;
+  private readonly knowledge: SqliteKnowledgeRecords;
+  private readonly files: SqliteFileRecords;
 
   private constructor(private readonly db: Database.Database) {
     const s = (this.stmt = prepareStatements(db));
+    this.searchIndex = new SqliteSearchIndex(db);
+    this.knowledge = new SqliteKnowledgeRecords(db);
+    this.files = new SqliteFileRecords(db);
 
     this.appendTx = db.transaction((batch: PendingUpdate[]) => {
       const now = new Date().toISOString();
@@ -226,6 +243,11 @@ export class SqliteStore implements Store {
   /** The underlying connection, for diagnostics and SQLite-specific tests only. */
   get connection(): Database.Database {
     return this.db;
+  }
+
+  /** Throws once the connection is closed, or when the file can no longer be read. */
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1 FROM sqlite_schema LIMIT 1').get();
   }
 
   async close(): Promise<void> {
@@ -384,5 +406,61 @@ export class SqliteStore implements Store {
 
   async listRooms(): Promise<string[]> {
     return this.stmt.listRooms.all().map((r) => r.room);
+  }
+
+  // --- search index and knowledge base (SqliteSearchIndex, SqliteKnowledgeRecords) ---
+
+  async replaceSessionEntries(sessionId: string, communityId: string, entries: IndexEntry[], state: IndexState): Promise<void> {
+    return this.searchIndex.replaceSessionEntries(sessionId, communityId, entries, state);
+  }
+
+  async search(communityIds: string[], query: SearchQuery, limit: number): Promise<SearchHit[]> {
+    return this.searchIndex.search(communityIds, query, limit);
+  }
+
+  async listSessionsToIndex(version: number, limit: number): Promise<SessionToIndex[]> {
+    return this.searchIndex.listSessionsToIndex(version, limit);
+  }
+
+  async setSessionTags(sessionId: string, tags: string[]): Promise<void> {
+    return this.knowledge.setSessionTags(sessionId, tags);
+  }
+
+  async getSessionTags(sessionId: string): Promise<string[]> {
+    return this.knowledge.getSessionTags(sessionId);
+  }
+
+  async listCommunityTags(communityId: string): Promise<Record<string, string[]>> {
+    return this.knowledge.listCommunityTags(communityId);
+  }
+
+  async addPin(pin: PinRecord): Promise<PinRecord> {
+    return this.knowledge.addPin(pin);
+  }
+
+  async getPin(communityId: string, pinId: string): Promise<PinRecord | null> {
+    return this.knowledge.getPin(communityId, pinId);
+  }
+
+  async listPins(communityId: string): Promise<(PinRecord & { pinnedByName: string; sessionTitle: string })[]> {
+    return this.knowledge.listPins(communityId);
+  }
+
+  async deletePin(communityId: string, pinId: string): Promise<boolean> {
+    return this.knowledge.deletePin(communityId, pinId);
+  }
+
+  // --- uploaded files (SqliteFileRecords) ---
+
+  async addFile(file: FileRecord, link: FileLinkRecord): Promise<void> {
+    return this.files.addFile(file, link);
+  }
+
+  async getFile(sha256: string): Promise<FileRecord | null> {
+    return this.files.getFile(sha256);
+  }
+
+  async getFileForMember(sha256: string, userId: string): Promise<(FileRecord & { name: string }) | null> {
+    return this.files.getFileForMember(sha256, userId);
   }
 }

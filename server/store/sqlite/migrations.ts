@@ -13,8 +13,8 @@ export interface Migration {
 
 /**
  * Every migration, oldest first. Column names are snake_case; the store aliases them to the camelCase
- * record fields. Timestamps are ISO-8601 strings. A later migration will add the FTS5 search index
- * (a `search_index` virtual table fed by the knowledge module); version 1 leaves that name free.
+ * record fields. Timestamps are ISO-8601 strings. Version 2 adds the knowledge base: the FTS5 search
+ * index fed by server/knowledge, session tags and pins.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -103,6 +103,98 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at TEXT NOT NULL
       );
       CREATE INDEX doc_updates_room_id ON doc_updates(room, id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'knowledge base: search index, session tags, pins',
+    sql: `
+      -- One row per searchable piece of a session; search_index (FTS5) indexes its body as external
+      -- content, kept in step by the triggers below. The community filter is applied to the text's
+      -- matches (measured: a community column inside the FTS index makes every query walk the whole
+      -- community's posting list, ~10x slower for rare words in a community of 150,000 entries).
+      CREATE TABLE search_entries (
+        id           INTEGER PRIMARY KEY,
+        session_id   TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        community_id TEXT NOT NULL,
+        kind         TEXT NOT NULL CHECK (kind IN ('title', 'agenda', 'notes', 'board')),
+        item_id      TEXT,
+        body         TEXT NOT NULL
+      );
+      CREATE INDEX search_entries_session ON search_entries(session_id);
+
+      CREATE VIRTUAL TABLE search_index USING fts5(
+        body,
+        content = 'search_entries', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3'
+      );
+      CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN
+        INSERT INTO search_index (rowid, body) VALUES (new.id, new.body);
+      END;
+      CREATE TRIGGER search_entries_ad AFTER DELETE ON search_entries BEGIN
+        INSERT INTO search_index (search_index, rowid, body) VALUES ('delete', old.id, old.body);
+      END;
+      CREATE TRIGGER search_entries_au AFTER UPDATE ON search_entries BEGIN
+        INSERT INTO search_index (search_index, rowid, body) VALUES ('delete', old.id, old.body);
+        INSERT INTO search_index (rowid, body) VALUES (new.id, new.body);
+      END;
+      -- The index's words, for typo-tolerant matching.
+      CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'col');
+
+      -- When each session was last indexed, and by which extraction version.
+      CREATE TABLE search_sessions (
+        session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        version    INTEGER NOT NULL,
+        indexed_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE session_tags (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        tag        TEXT NOT NULL,
+        PRIMARY KEY (session_id, tag)
+      ) WITHOUT ROWID;
+      CREATE INDEX session_tags_tag ON session_tags(tag);
+
+      CREATE TABLE pins (
+        id           TEXT PRIMARY KEY,
+        community_id TEXT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+        session_id   TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        kind         TEXT NOT NULL CHECK (kind IN ('notes', 'board')),
+        item_id      TEXT NOT NULL,
+        anchor       TEXT,
+        excerpt      TEXT NOT NULL,
+        pinned_by    TEXT NOT NULL REFERENCES users(id),
+        pinned_at    TEXT NOT NULL,
+        UNIQUE (community_id, session_id, kind, item_id)
+      );
+      CREATE INDEX pins_community ON pins(community_id, pinned_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'uploaded files',
+    sql: `
+      -- One row per distinct content; the bytes are in DATA_DIR/files/ab/cd/<sha256>.
+      CREATE TABLE files (
+        sha256     TEXT PRIMARY KEY,
+        mime       TEXT NOT NULL,
+        bytes      INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Each session a file was uploaded to: who may read a file follows from these rows (members of
+      -- the communities that have it).
+      CREATE TABLE file_links (
+        sha256       TEXT NOT NULL REFERENCES files(sha256) ON DELETE CASCADE,
+        community_id TEXT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+        session_id   TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        name         TEXT NOT NULL,
+        uploaded_by  TEXT NOT NULL REFERENCES users(id),
+        uploaded_at  TEXT NOT NULL,
+        PRIMARY KEY (sha256, session_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX file_links_community ON file_links(community_id, sha256);
     `,
   },
 ];

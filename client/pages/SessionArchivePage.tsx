@@ -1,0 +1,167 @@
+/**
+ * The read-only archive of a session (/s/:sessionId/archive): its agenda, notes and board as they are
+ * stored, read through `GET /api/sessions/:id/content` — no live room is opened, so nobody can change
+ * anything from here. Members can pin notes and board items to the community page; hosts and
+ * facilitators edit the session's tags.
+ */
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { SESSION_FORMAT_LABELS } from '../../shared/api/sessionFormats.ts';
+import { sessionHref } from '../../shared/knowledge/focus.ts';
+import type { AgendaEntry, SessionContent } from '../../shared/knowledge/sessionContent.ts';
+import type { SessionTagsDto } from '../../shared/knowledge/tags.ts';
+import { canEditRoom, canManageSessions } from '../../shared/roles.ts';
+import { useApi } from '../api/useApi.ts';
+import { formatDateTime, formatDuration } from '../app/datetime.ts';
+import { useDocumentTitle } from '../app/useDocumentTitle.ts';
+import { Button, buttonClass } from '../components/Button.tsx';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
+import { ArchiveBoard } from './archive/ArchiveBoard.tsx';
+import { ArchiveNotes } from './archive/ArchiveNotes.tsx';
+import { TagEditor } from './archive/TagEditor.tsx';
+import { usePin } from './archive/usePin.ts';
+import { TagList } from './community/TagList.tsx';
+import type { SessionResponse } from './SessionPage.tsx';
+import './archive/archive.css';
+import './community/knowledge.css';
+
+/** The /s/:sessionId/archive page (default export: loaded lazily). */
+export default function SessionArchivePage({ sessionId }: { sessionId: string }) {
+  const base = `/api/sessions/${encodeURIComponent(sessionId)}`;
+  const info = useApi<SessionResponse>(base);
+  const content = useApi<SessionContent>(`${base}/content`);
+  const tags = useApi<SessionTagsDto>(`${base}/tags`);
+  useDocumentTitle(info.data ? `${info.data.session.title} (archive)` : info.error ? 'Session archive' : null);
+
+  if (!info.data) {
+    return (
+      <div className="page">
+        {info.error !== null ? (
+          <>
+            <h1 className="page-title">Could not open this archive</h1>
+            <ErrorBanner error={info.error} onRetry={info.reload}>
+              <p>
+                <Link href="/">Back to your communities</Link>
+              </p>
+            </ErrorBanner>
+          </>
+        ) : (
+          <div role="status">
+            <span className="sr-only">Opening the archive…</span>
+            <Skeleton width="45%" height={28} />
+            <SkeletonBlock lines={4} />
+          </div>
+        )}
+      </div>
+    );
+  }
+  return <Archive data={info.data} content={content.data} contentError={content.error} onRetry={content.reload} tags={tags.data?.tags ?? []} onTags={(t) => tags.setData(() => ({ tags: t }))} />;
+}
+
+interface ArchiveProps {
+  data: SessionResponse;
+  content: SessionContent | null;
+  contentError: unknown;
+  onRetry: () => void;
+  tags: string[];
+  onTags: (tags: string[]) => void;
+}
+
+function Archive({ data: { session, community, myRole }, content, contentError, onRetry, tags, onTags }: ArchiveProps) {
+  const canPin = myRole !== null && canEditRoom(myRole);
+  const canTag = myRole !== null && canManageSessions(myRole);
+  const [editingTags, setEditingTags] = useState(false);
+  const { pin, busy } = usePin(community.id, session.id);
+
+  return (
+    <div className="page archive">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/">Communities</Link>
+        <span aria-hidden="true"> / </span>
+        <Link href={`/c/${encodeURIComponent(community.id)}`}>{community.name}</Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{session.title}</span>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>{session.title}</h1>
+          <p className="page-header__meta">
+            <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time>
+            <span aria-hidden="true"> · </span>
+            {formatDuration(session.durationMinutes)}
+            <span aria-hidden="true"> · </span>
+            {SESSION_FORMAT_LABELS[session.format] ?? session.format}
+            <span aria-hidden="true"> · </span>
+            <span className="badge badge--view-only">Archive, read-only</span>
+          </p>
+          <div className="archive__tags">
+            <TagList tags={tags} label="Tags of this session" />
+            {canTag && !editingTags && (
+              <Button size="sm" variant="ghost" onClick={() => setEditingTags(true)}>
+                {tags.length ? 'Edit tags' : 'Add tags'}
+              </Button>
+            )}
+          </div>
+          {editingTags && (
+            <TagEditor
+              sessionId={session.id}
+              tags={tags}
+              onSaved={(t) => {
+                onTags(t);
+                setEditingTags(false);
+              }}
+              onCancel={() => setEditingTags(false)}
+            />
+          )}
+        </div>
+        <Link href={sessionHref(session.id)} className={buttonClass('secondary')}>
+          Open the live session
+        </Link>
+      </div>
+
+      {contentError !== null && <ErrorBanner error={contentError} title="Could not load what was written in this session." onRetry={onRetry} />}
+      {!content && contentError === null && <SkeletonBlock lines={8} label="Loading the session’s content…" />}
+      {content && (
+        <div className="archive__layout">
+          <section className="card section archive__agenda" aria-labelledby="archive-agenda">
+            <h2 id="archive-agenda">Agenda</h2>
+            <ArchiveAgenda items={content.agenda} current={content.currentAgendaItem} />
+          </section>
+          <section className="card section archive__notes" aria-labelledby="archive-notes">
+            <h2 id="archive-notes">Notes</h2>
+            <ArchiveNotes blocks={content.notes} onPin={canPin ? (b) => void pin('notes', b.id) : undefined} pinning={busy} />
+          </section>
+          <section className="card section archive__board" aria-labelledby="archive-board">
+            <h2 id="archive-board">Board</h2>
+            <ArchiveBoard items={content.board} onPin={canPin ? (it) => void pin('board', it.id) : undefined} pinning={busy} />
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ArchiveAgenda({ items, current }: { items: AgendaEntry[]; current?: string }) {
+  if (items.length === 0) return <p className="text-muted">No agenda was set.</p>;
+  return (
+    <ol className="archive-agenda">
+      {items.map((it, i) => (
+        <li key={it.id || i} id={it.id ? `agenda-${it.id}` : undefined} className={`archive-agenda__item${it.done ? ' is-done' : ''}`}>
+          <span className="archive-agenda__check" aria-hidden="true">
+            {it.done ? '✓' : ''}
+          </span>
+          <span className="archive-agenda__title">
+            {it.done && <span className="sr-only">Done: </span>}
+            {it.title || 'Untitled item'}
+            {it.id === current && <span className="badge badge--member archive-agenda__now">Current</span>}
+          </span>
+          <span className="archive-agenda__meta">
+            {it.minutes > 0 && `${it.minutes} min`}
+            {it.owner && ` · ${it.owner}`}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

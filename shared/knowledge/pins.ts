@@ -1,0 +1,23 @@
+/** Pins: notes blocks and board items a member pinned to the community's front page. */
+
+/** What can be pinned. */
+export const PIN_KINDS = ['notes', 'board'] as const;
+export type PinKind = (typeof PIN_KINDS)[number];
+
+/** Longest excerpt kept with a pin, in characters. */
+export const PIN_EXCERPT_MAX = 500;
+
+/** A pin as the API returns it. */
+export interface PinDto {
+  id: string;
+  communityId: string;
+  sessionId: string;
+  sessionTitle: string;
+  kind: PinKind;
+  itemId: string;
+  /** Notes pins: the heading anchor of the block's section (where the link opens). */
+  anchor?: string;
+  excerpt: string;
+  pinnedBy: { id: string; name: string };
+  pinnedAt: string;
+}
