@@ -25,10 +25,10 @@ export interface SuiteConfig {
 
 export const FULL: SuiteConfig = {
   fanout: { sizes: [20, 100, 250], docClientsFrom100: 10, ratePerSec: 5, warmupMs: 1000, durationMs: 10_000, drainMs: 15_000 },
-  throughput: { clients: 10, warmupMs: 1000, durationMs: 5000, maxBufferedBytes: 256 * 1024, closedLoopInFlight: 64 },
+  throughput: { clients: 10, warmupMs: 1000, durationMs: 4000, maxBufferedBytes: 256 * 1024, closedLoopInFlight: 64 },
   rooms: { rooms: 2000, clientsPerRoom: 2, concurrency: 16, settleMs: 3000 },
   coldStart: { updates: 20_000, rounds: 5, postgres: true },
-  quietWaitMs: 30_000,
+  quietWaitMs: 20_000,
   maxTries: 2,
 };
 

@@ -1,7 +1,8 @@
 /**
  * Launcher for our server in the benchmarks: `server/main.ts` as a fresh pinned child process on a
- * temporary DATA_DIR (or a fresh PostgreSQL database), with one user and community created through the
- * HTTP API; rooms are sessions and every client gets its own ticket, as a browser would.
+ * temporary DATA_DIR (or a fresh PostgreSQL database), with a host and a community created through the
+ * HTTP API; rooms are sessions, clients belong to members (at most CLIENTS_PER_USER sockets each, within
+ * the default per-user caps) and every client gets its own ticket, as a browser would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,8 @@ import { cpuMicros, rssBytes } from './procStats.ts';
 import { SERVER_LABELS, serverEnv, spawnPinned, type BenchServer, type ClientAccess, type LaunchOptions, type SpawnedServer } from './launch.ts';
 
 const ORIGIN = 'http://bench.test';
+/** Sockets per member: like a person with a few tabs, and under MAX_CONNECTIONS_PER_USER (24). */
+const CLIENTS_PER_USER = 20;
 
 /** Thrown when the server ignores DATABASE_URL (it left the fresh database empty). */
 export class PostgresUnsupportedError extends Error {}
@@ -36,9 +39,7 @@ export async function launchOurs(opts: LaunchOptions = {}): Promise<BenchServer>
       LOG_LEVEL: 'warn',
       SCRYPT_LOG_N: '10',
       ALLOWED_ORIGINS: ORIGIN,
-      // One bench user opens every socket from one address: lift those caps, not the per-room rules.
-      MAX_CONNECTIONS_PER_USER: '100000',
-      MAX_ROOMS_PER_USER: '100000',
+      // Every bench socket comes from 127.0.0.1: lift that cap, and only that one.
       MAX_CONNECTIONS_PER_IP: '100000',
       ...(opts.unloadDelayMs !== undefined ? { ROOM_UNLOAD_DELAY_MS: String(opts.unloadDelayMs) } : {}),
       ...(db ? { DATABASE_URL: db.url } : {}),
@@ -52,9 +53,20 @@ export async function launchOurs(opts: LaunchOptions = {}): Promise<BenchServer>
 
     const api = new ApiClient(s.url, ORIGIN);
     await api.signup('Bench Host');
-    const community = await api.createCommunity('Bench community', 'invite');
+    const community = await api.createCommunity('Bench community', 'open');
     const ws = s.url.replace(/^http/, 'ws');
     const server = s;
+    const members: ApiClient[] = [];
+    const member = async (i: number): Promise<ApiClient> => {
+      while (members.length <= i) {
+        const m = new ApiClient(server.url, ORIGIN);
+        await m.signup(`Bench Member ${members.length}`);
+        await m.join(community.id);
+        members.push(m);
+      }
+      return members[i];
+    };
+    let clientSeq = 0;
     return {
       kind: 'ours',
       label: opts.postgres ? `${SERVER_LABELS.ours} (PostgreSQL)` : SERVER_LABELS.ours,
@@ -63,9 +75,15 @@ export async function launchOurs(opts: LaunchOptions = {}): Promise<BenchServer>
       protocol: 'y-websocket',
       async prepareRooms(rooms, clientsPerRoom) {
         const sessions = await runPool(rooms, 8, (i) => api.createSession(community.id, `Bench room ${i}`));
-        return runPool(rooms, 4, async (r) => {
+        // Consecutive clients share a member, so a member's sockets span few rooms (MAX_ROOMS_PER_USER).
+        const first = clientSeq;
+        clientSeq += rooms * clientsPerRoom;
+        await member(Math.floor((clientSeq - 1) / CLIENTS_PER_USER));
+        return runPool(rooms, 8, async (r) => {
           const session = sessions[r];
-          const tickets = await runPool(clientsPerRoom, 4, () => api.ticket(session.id));
+          const tickets = await Promise.all(
+            Array.from({ length: clientsPerRoom }, async (_, c) => (await member(Math.floor((first + r * clientsPerRoom + c) / CLIENTS_PER_USER))).ticket(session.id)),
+          );
           return tickets.map(
             (t): ClientAccess => ({
               protocol: 'y-websocket',

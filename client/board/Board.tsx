@@ -15,6 +15,9 @@
  *   thousands of items, where text is unreadable anyway) nothing is mounted; LodCanvas paints the items
  *   as simple shapes on one canvas that pans and scales by CSS transform and repaints only when needed.
  *   Selected items and the one being edited stay mounted on top, so focus and editing survive.
+ *
+ * Known debt: this component is past 400 lines; the keyboard command dispatch (run/onKeyDown) and the
+ * chrome (toolbars, panels) are the natural pieces to move into their own modules.
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { FileDto } from '../../shared/api/files.ts';

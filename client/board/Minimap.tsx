@@ -64,7 +64,9 @@ export function Minimap({ index, camera, viewport, onNavigate }: MinimapProps) {
     const fresh = !prev || prev.changes !== changes;
     // The items' bounds are cached with the layer: recomputing them is O(n), a camera move must not be.
     const itemBounds = fresh ? index.bounds() : prev.itemBounds;
-    const world = !fresh && rectContainsRect(prev.world, view) ? prev.world : minimapWorld(itemBounds, view);
+    // When the view leaves the mapped area, map a generous area around it, so that panning on repaints
+    // the items now and then rather than on every frame.
+    const world = !fresh && rectContainsRect(prev.world, view) ? prev.world : minimapWorld(itemBounds, fresh ? view : expandRect(view, Math.max(view.w, view.h)));
     if (fresh || prev.world !== world) {
       const canvas = prev?.canvas ?? document.createElement('canvas');
       canvas.width = W * dpr;

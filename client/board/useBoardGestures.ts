@@ -6,6 +6,9 @@
  * events) and dragging an arrow from one item to another; it also publishes this person's cursor.
  * Drags write to Yjs at most once per animation frame, and one drag is one undo step (capturing is
  * stopped at its start and end).
+ *
+ * Known debt: every tool's pointer handling lives here (one gesture state machine); the house style is
+ * one file per tool (select, hand, pen, connector), which this should be split into.
  */
 import {
   useEffect,

@@ -32,6 +32,8 @@ export class RoomConnection {
   readonly awareness: Awareness;
   readonly saves: SaveTracker;
   private readonly local: IndexeddbPersistence | null;
+  private localReady = false;
+  private destroyed = false;
 
   constructor(
     readonly room: string,
@@ -44,6 +46,14 @@ export class RoomConnection {
     this.provider = new WebsocketProvider(origin.replace(/^http/, 'ws') + COLLAB_PATH, room, this.doc, {
       params: { [EXTENSIONS_PARAM]: '1' },
       maxBackoffTime: 5000,
+      // Connect only once this device's copy is loaded: otherwise the cached document arrives as one
+      // "update" after the handshake (megabytes for a big board), instead of as the small difference
+      // that sync step 2 computes against what the server already has.
+      connect: this.local === null,
+    });
+    void this.local?.whenSynced.then(() => {
+      this.localReady = true;
+      if (!this.destroyed && globalThis.navigator?.onLine !== false) this.provider.connect();
     });
     this.awareness = this.provider.awareness;
     this.saves = new SaveTracker(this.doc, (o) => o === this.provider || o === this.local);
@@ -68,7 +78,9 @@ export class RoomConnection {
   }
 
   private onOffline = () => this.provider.disconnect();
-  private onOnline = () => this.provider.connect();
+  private onOnline = () => {
+    if (this.localReady || !this.local) this.provider.connect();
+  };
 
   private syncConnectionState() {
     this.saves.setConnection(this.provider.wsconnected, this.provider.synced);
@@ -80,6 +92,7 @@ export class RoomConnection {
   }
 
   destroy() {
+    this.destroyed = true;
     globalThis.removeEventListener?.('offline', this.onOffline);
     globalThis.removeEventListener?.('online', this.onOnline);
     this.saves.destroy();

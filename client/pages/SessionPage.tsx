@@ -139,7 +139,7 @@ function SessionRoom({ data: { session, community, myRole }, onAuthorizationChan
           <NotesEditor conn={conn!} />
         ))}
         board={panel('the board', 6, () => (
-          <Board conn={conn!} focusItemId={focusOn('board')} />
+          <Board conn={conn!} sessionId={session.id} focusItemId={focusOn('board')} />
         ))}
       />
     </div>

@@ -164,8 +164,14 @@ describe('crash consistency', () => {
       await start();
     }
     const restartedAt = performance.now();
+    const syncTimes: number[] = [];
+    for (const c of everyone()) c.provider.once('sync', () => syncTimes.push(Math.round(performance.now() - restartedAt)));
     const fresh = await client(0, 1);
-    await waitFor(() => [...everyone(), fresh].every((c) => c.provider.synced) && converged([fresh.doc, ...everyone().map((c) => c.doc)]), 30_000, 'convergence');
+    fresh.provider.once('sync', () => console.log('fresh synced at', Math.round(performance.now() - restartedAt)));
+    await waitFor(() => [...everyone(), fresh].every((c) => c.provider.synced), 30_000, 'every client to resync');
+    const syncedMs = performance.now() - restartedAt;
+    console.log('DEBUG sync times', syncTimes.sort((x, y) => x - y).join(' '));
+    await waitFor(() => converged([fresh.doc, ...everyone().map((c) => c.doc)]), 30_000, 'convergence');
     const convergeMs = performance.now() - restartedAt;
     recordAcked();
 
@@ -180,6 +186,7 @@ describe('crash consistency', () => {
       edits_lost: lostAtKill.length + lostFinal.length,
       edits_duplicated: duplicated.length + duplicatedAtKill,
       offline_edits_merged: offline.filter((t) => final.get(t) === 1).length,
+      resync_ms: round(syncedMs),
       convergence_ms: round(convergeMs),
     });
     expect(lostAtKill.slice(0, 10), 'acknowledged edits missing from the store after a SIGKILL').toEqual([]);
