@@ -37,7 +37,9 @@ if (scenario === 'rooms') {
   console.log(`fan-out ${size} under --cpu-prof: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.usPerDelivery} µs/delivery (profiling adds overhead)`);
   run = r;
 }
-const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+// CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (tsx's loader hooks
+// run in a worker and write a profile of their own).
+const file = readdirSync(dir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f));
 if (!file) throw new Error(`no .cpuprofile written in ${dir}`);
 const summary = summarizeCpuProfile(path.join(dir, file), 30);
 console.log(renderProfile(summary));

@@ -28,7 +28,7 @@ export const FULL: SuiteConfig = {
   throughput: { clients: 10, warmupMs: 1000, durationMs: 4000, maxBufferedBytes: 256 * 1024, closedLoopInFlight: 64 },
   rooms: { rooms: 2000, clientsPerRoom: 2, concurrency: 16, settleMs: 3000 },
   coldStart: { updates: 20_000, rounds: 5, postgres: true },
-  quietWaitMs: 20_000,
+  quietWaitMs: 10_000,
   maxTries: 2,
 };
 

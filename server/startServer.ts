@@ -75,7 +75,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const knowledge = new KnowledgeIndexer(store, registry, config.knowledge, log.child({ part: 'knowledge' }));
   const readinessChecks: ReadinessChecks = { database: () => store.ping() };
   if (config.redisUrl) readinessChecks.redis = () => fanout.ping();
-  const app = createApp({ config, store, log, sessions, tickets, loginLimiter, authEvents: collab, rooms: registry, metrics: metrics.registry, readinessChecks });
+  const app = createApp({ config, store, log, sessions, tickets, loginLimiter, authEvents: collab, rooms: registry, facilitation: registry, metrics: metrics.registry, readinessChecks });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve(

@@ -93,8 +93,25 @@ function resolveSessionId(prop: string | undefined): string | null {
   return m ? decodeURIComponent(m[1]) : null;
 }
 
+/** A view of the board for follow-me: the board point at the centre of the view, and the zoom. */
+export interface BoardView {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export interface BoardProps {
+  conn: BoardConnection;
+  sessionId?: string;
+  focusItemId?: string;
+  /** Follow-me: show this view (centred, at its zoom) whenever it changes; null/absent = my own camera. */
+  followView?: BoardView | null;
+  /** Called with my view whenever my camera or viewport changes (a facilitator leading follow-me). */
+  onViewChange?: (view: BoardView) => void;
+}
+
 /** The resource board of a room. Viewers (conn.canEdit false) can look around but get no edit controls. */
-export function Board({ conn, sessionId, focusItemId }: { conn: BoardConnection; sessionId?: string; focusItemId?: string }) {
+export function Board({ conn, sessionId, focusItemId, followView, onViewChange }: BoardProps) {
   const { doc, awareness, canEdit } = conn;
   // The origin of every write from this board: Y.UndoManager tracks it, and only it.
   const [origin] = useState(() => ({ source: 'board' }));
@@ -104,6 +121,18 @@ export function Board({ conn, sessionId, focusItemId }: { conn: BoardConnection;
   const fileInput = useRef<HTMLInputElement>(null);
   const cam = useCamera(canvasRef);
   const { index, snapshot } = useBoardItems(doc, () => cullRect(cam.cameraRef.current, cam.viewportRef.current));
+  // Follow-me: the leader's view centre and zoom, whatever the size of this viewport.
+  useEffect(() => {
+    if (!followView || cam.viewport.w === 0) return;
+    cam.place(centerCameraOn({ x: followView.x, y: followView.y }, cam.viewportRef.current, followView.zoom));
+  }, [followView, cam.viewport.w, cam.viewport.h, cam.place]);
+  const onViewChangeRef = useRef(onViewChange);
+  onViewChangeRef.current = onViewChange;
+  useEffect(() => {
+    if (!onViewChangeRef.current || cam.viewport.w === 0) return;
+    const c = rectCenter(visibleRect(cam.camera, cam.viewport));
+    onViewChangeRef.current({ x: c.x, y: c.y, zoom: cam.camera.zoom });
+  }, [cam.camera, cam.viewport]);
   const undo = useBoardUndo(doc, origin);
   const [tool, setTool] = useState<BoardTool>('select');
   const [selection, setSelectionState] = useState<readonly string[]>(NO_IDS);

@@ -41,8 +41,10 @@ export class RoomConnection {
     /** Whether the server will accept this person's edits (the UI hides edit controls otherwise). */
     readonly canEdit: boolean,
     origin: string = location.origin,
+    /** Keep a copy on this device (offline edits); off for rooms only the server writes (control rooms). */
+    persist = true,
   ) {
-    this.local = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(`commonplace:${room}`, this.doc);
+    this.local = typeof indexedDB === 'undefined' || !persist ? null : new IndexeddbPersistence(`commonplace:${room}`, this.doc);
     this.provider = new WebsocketProvider(origin.replace(/^http/, 'ws') + COLLAB_PATH, room, this.doc, {
       params: { [EXTENSIONS_PARAM]: '1' },
       maxBackoffTime: 5000,

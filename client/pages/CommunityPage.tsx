@@ -1,6 +1,6 @@
 /**
  * One community: what it is about, its ground rules, its knowledge base (search, pinned notes), its
- * sessions, and its members. Hosts manage roles and invites here; hosts and facilitators schedule
+ * sessions and recurring series (with a calendar link), members' contributions, and its members. Hosts manage roles and invites here; hosts and facilitators schedule
  * sessions; visitors to an open community join.
  */
 import { useState } from 'react';
@@ -22,6 +22,8 @@ import { InviteSection } from './community/InviteSection.tsx';
 import { KnowledgeSection } from './community/KnowledgeSection.tsx';
 import { MembersSection } from './community/MembersSection.tsx';
 import { SessionsSection } from './community/SessionsSection.tsx';
+import { SeriesSection } from './community/SeriesSection.tsx';
+import { ContributionsSection } from './community/ContributionsSection.tsx';
 
 /** The /c/:communityId page. */
 export function CommunityPage({ communityId }: { communityId: string }) {
@@ -117,7 +119,11 @@ export function CommunityPage({ communityId }: { communityId: string }) {
           </section>
           {isMember && me && <KnowledgeSection communityId={c.id} pins={pins} myRole={c.myRole!} meId={me.id} />}
           {isMember ? (
-            <SessionsSection communityId={c.id} sessions={sessions} canSchedule={canManageSessions(c.myRole!)} tags={tags.data?.sessions} />
+            <>
+              <SessionsSection communityId={c.id} sessions={sessions} canSchedule={canManageSessions(c.myRole!)} tags={tags.data?.sessions} />
+              <SeriesSection communityId={c.id} canCreate={canManageSessions(c.myRole!)} canEnd={canManageMembers(c.myRole!)} onScheduleChanged={sessions.reload} />
+              <ContributionsSection communityId={c.id} />
+            </>
           ) : (
             <section className="card section" aria-labelledby="sessions-heading">
               <h2 id="sessions-heading">Sessions</h2>

@@ -1,8 +1,8 @@
 /**
  * The read-only archive of a session (/s/:sessionId/archive): its agenda, notes and board as they are
  * stored, read through `GET /api/sessions/:id/content` — no live room is opened, so nobody can change
- * anything from here. Members can pin notes and board items to the community page; hosts and
- * facilitators edit the session's tags.
+ * anything from here. Members can pin notes and board items to the community page and answer the
+ * session's check-in; hosts and facilitators edit the session's tags and see the check-in results.
  */
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -22,6 +22,8 @@ import { ArchiveNotes } from './archive/ArchiveNotes.tsx';
 import { TagEditor } from './archive/TagEditor.tsx';
 import { usePin } from './archive/usePin.ts';
 import { TagList } from './community/TagList.tsx';
+import { FeedbackCheckIn } from './community/FeedbackCheckIn.tsx';
+import { FeedbackResults } from './community/FeedbackResults.tsx';
 import type { SessionResponse } from './SessionPage.tsx';
 import './archive/archive.css';
 import './community/knowledge.css';
@@ -72,6 +74,9 @@ function Archive({ data: { session, community, myRole }, content, contentError, 
   const canPin = myRole !== null && canEditRoom(myRole);
   const canTag = myRole !== null && canManageSessions(myRole);
   const [editingTags, setEditingTags] = useState(false);
+  // Bumped when the viewer saves their own check-in, so the results below include it.
+  const [checkIns, setCheckIns] = useState(0);
+  const started = Date.parse(session.startsAt) <= Date.now();
   const { pin, busy } = usePin(community.id, session.id);
 
   return (
@@ -136,6 +141,20 @@ function Archive({ data: { session, community, myRole }, content, contentError, 
             <h2 id="archive-board">Board</h2>
             <ArchiveBoard items={content.board} onPin={canPin ? (it) => void pin('board', it.id) : undefined} pinning={busy} />
           </section>
+        </div>
+      )}
+      {started && myRole !== null && (
+        <div className="archive-checkin">
+          <section className="card section" aria-labelledby="archive-checkin">
+            <h2 id="archive-checkin">How was it?</h2>
+            <FeedbackCheckIn sessionId={session.id} onSaved={() => setCheckIns((n) => n + 1)} />
+          </section>
+          {canManageSessions(myRole) && (
+            <section className="card section" aria-labelledby="archive-checkin-results">
+              <h2 id="archive-checkin-results">Check-in results</h2>
+              <FeedbackResults sessionId={session.id} version={checkIns} />
+            </section>
+          )}
         </div>
       )}
     </div>

@@ -8,13 +8,18 @@ import { Link, useSearch } from 'wouter';
 import { FOCUS_PARAM, parseFocus } from '../../shared/knowledge/focus.ts';
 import type { CommunityDto, MemberDto, SessionDto } from '../../shared/api/schemas.ts';
 import { SESSION_FORMAT_LABELS } from '../../shared/api/sessionFormats.ts';
-import { canEditRoom, type Role } from '../../shared/roles.ts';
+import { canEditRoom, canManageSessions, type Role } from '../../shared/roles.ts';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
 import { useApi } from '../api/useApi.ts';
 import { formatDateTime, formatDuration } from '../app/datetime.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { useMe } from '../app/useMe.tsx';
 import { useRoomConnection } from '../collab/hooks.ts';
+import { useControlDoc } from '../collab/useControlDoc.ts';
+import { FacilitationArea } from '../facilitation/FacilitationArea.tsx';
+import { facilitationApi } from '../facilitation/facilitationApi.ts';
+import { useControl, useMyFacilitation } from '../facilitation/useControl.ts';
+import { useFollowMe } from '../facilitation/useFollowMe.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { RoleBadge } from '../components/RoleBadge.tsx';
@@ -73,6 +78,13 @@ function SessionRoom({ data: { session, community, myRole }, onAuthorizationChan
   const canEdit = canEditRoom(role);
   const presenceUser = useMemo(() => (me ? { id: me.id, name: me.name, color: me.color } : null), [me]);
   const conn = useRoomConnection(session.room, presenceUser, canEdit);
+  // Facilitation state (timer, Q&A, hands, follow-me, votes): read-only, written by the server.
+  const facilitator = canManageSessions(role);
+  const ctlConn = useControlDoc(myRole ? session.room : null, presenceUser);
+  const control = useControl(ctlConn);
+  const actions = useMemo(() => facilitationApi(session.id), [session.id]);
+  const my = useMyFacilitation(session.id, `${control.voteRound?.id ?? ''}:${control.polls.length}`);
+  const follow = useFollowMe(control.follow, me?.id ?? null, facilitator ? actions : null, ignoreError);
   // The server closes our socket with AuthorizationChanged when our role changes: fetch the new role so
   // the page's edit controls follow what the server now allows.
   useEffect(() => {
@@ -131,6 +143,22 @@ function SessionRoom({ data: { session, community, myRole }, onAuthorizationChan
         </div>
       </div>
       <RoomPanels
+        tools={
+          myRole && me ? (
+            <FacilitationArea
+              control={control}
+              doc={conn?.doc ?? null}
+              meId={me.id}
+              facilitator={facilitator}
+              canTakePart={canEdit}
+              actions={actions}
+              follow={follow}
+              mine={my.mine}
+              offsetMs={my.offsetMs}
+              refreshMine={my.refresh}
+            />
+          ) : null
+        }
         initialTab={focus && focus.kind !== 'title' ? focus.kind : undefined}
         agenda={panel('the agenda', 5, () => (
           <AgendaPanel conn={conn!} durationMinutes={session.durationMinutes} members={memberList} focusItemId={focusOn('agenda')} />
@@ -139,7 +167,7 @@ function SessionRoom({ data: { session, community, myRole }, onAuthorizationChan
           <NotesEditor conn={conn!} />
         ))}
         board={panel('the board', 6, () => (
-          <Board conn={conn!} sessionId={session.id} focusItemId={focusOn('board')} />
+          <Board conn={conn!} sessionId={session.id} focusItemId={focusOn('board')} followView={follow.followViewport} onViewChange={follow.onViewChange} />
         ))}
       />
     </div>
@@ -147,3 +175,5 @@ function SessionRoom({ data: { session, community, myRole }, onAuthorizationChan
 }
 
 const EMPTY_MEMBERS: MemberDto[] = [];
+/** Follow-me sends are frequent and superseded by the next one: a failure needs no message. */
+const ignoreError = () => {};

@@ -18,6 +18,8 @@ export interface ConnectionContext {
   sessionId: string;
   communityId: string;
   readOnly: boolean;
+  /** Host or facilitator: board locks (SPEC R12) do not apply. */
+  facilitator?: boolean;
   /** Opted in to Commonplace extension messages (`ext=1`). */
   extensions: boolean;
 }

@@ -12,6 +12,7 @@ import type { Connection } from './Connection.ts';
 import { awarenessFrame, noticeFrame, savedFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames.ts';
 import { AwarenessRejectedError, decodeAwarenessUpdate, encodeAwarenessEntries, stampIdentity } from './presence.ts';
 import type { Logger } from '../log.ts';
+import type { UpdateGuard } from './lockGuard.ts';
 
 /** A frame may carry everyone's states (stock clients echo them); far above any real room's presence. */
 const AWARENESS_ENTRIES_PER_FRAME = 2000;
@@ -39,6 +40,12 @@ export interface RoomPublisher {
  * to this node's clients at once and neither stored nor published again.
  */
 export const REMOTE_ORIGIN = Symbol('remote-node');
+
+/**
+ * Transaction origin of changes the server makes itself (RoomRegistry.change, SPEC R11): stored and
+ * broadcast like a client's change.
+ */
+export const SERVER_ORIGIN = Symbol('server');
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
@@ -73,6 +80,8 @@ export class Room {
     private readonly limits: RoomLimits,
     private readonly log: Logger,
     private readonly publisher: RoomPublisher | null = null,
+    /** Board locks (SPEC R12): checks changes from connections that may not facilitate. */
+    private readonly guard: UpdateGuard | null = null,
   ) {
     applyAll(this.doc, loaded.parts);
     this.bytes = loaded.bytes;
@@ -252,7 +261,14 @@ export class Room {
       conn.close(CloseCode.DocumentTooLarge);
       return;
     }
+    const snapshot = this.guard && !conn.ctx.facilitator ? this.guard.before(this.doc) : null;
     Y.applyUpdate(this.doc, update, conn);
+    if (!snapshot) return;
+    let restored = 0;
+    Y.transact(this.doc, () => {
+      restored = this.guard!.restore(this.doc, snapshot);
+    }, SERVER_ORIGIN);
+    if (restored > 0 && conn.ctx.extensions) conn.send(noticeFrame({ kind: 'locked', message: 'The facilitator has locked this part of the board.' }));
   }
 
   private receiveAwareness(conn: Connection, update: Uint8Array) {

@@ -4,11 +4,14 @@
  * the background when it grows (R9).
  */
 import type { DocStore } from '../store/types.ts';
-import { Room, mergeIntoSnapshot, type RoomLimits } from './Room.ts';
+import * as Y from 'yjs';
+import { Room, SERVER_ORIGIN, mergeIntoSnapshot, type RoomLimits } from './Room.ts';
 import { LocalFanout, type Fanout } from '../fanout/Fanout.ts';
 import type { Connection } from './Connection.ts';
 import { UpdateWriter } from './UpdateWriter.ts';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
+import { controlRoomOf, splitFacilitationRoom } from '../../shared/facilitation/control.ts';
+import { boardLockGuard } from './lockGuard.ts';
 import type { Logger } from '../log.ts';
 
 export interface RegistryOptions {
@@ -29,6 +32,8 @@ export class RoomRegistry {
   private storedListeners = new Set<(room: Room) => void>();
   /** Fan-out unsubscriptions in flight: a reload of the same room waits for them (else it would be cut off). */
   private unsubscribing = new Map<string, Promise<void>>();
+  /** Control rooms kept loaded while their session room is (its locks are checked on every change, R12). */
+  private pinned = new Set<string>();
 
   constructor(
     private readonly store: DocStore,
@@ -84,6 +89,36 @@ export class RoomRegistry {
     return room;
   }
 
+  /**
+   * Changes a room's document on the server's behalf (SPEC R11): loads the room if needed (without a
+   * connection), runs `fn` in one transaction with SERVER_ORIGIN — so the change is stored, then
+   * broadcast, like any other (R3) — and lets the room unload later if nobody is in it. `fn` runs
+   * synchronously, so a read-check-write inside it cannot interleave with another change; if it throws,
+   * validate before writing (Yjs keeps whatever was written before the throw) — the error is rethrown.
+   */
+  async change<T>(name: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.load(name);
+    try {
+      let result!: T;
+      Y.transact(room.doc, () => {
+        result = fn(room.doc);
+      }, SERVER_ORIGIN);
+      return result;
+    } finally {
+      this.scheduleUnloadIfEmpty(room);
+    }
+  }
+
+  /** Reads a room's document (loading it if needed, without a connection); `fn` must not change it. */
+  async read<T>(name: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.load(name);
+    try {
+      return fn(room.doc);
+    } finally {
+      this.scheduleUnloadIfEmpty(room);
+    }
+  }
+
   leave(room: Room, conn: Connection) {
     room.leave(conn);
     this.scheduleUnloadIfEmpty(room);
@@ -114,13 +149,21 @@ export class RoomRegistry {
       onAwareness: (u) => (room ? room.applyRemoteAwareness(u) : early.push({ kind: 'awareness', data: u })),
     });
     try {
+      // A session room's locks live in its control room: load that first and keep it while this one is.
+      const ctlName = splitFacilitationRoom(name).kind === null ? controlRoomOf(name) : null;
+      if (ctlName) {
+        await this.load(ctlName);
+        this.pinned.add(ctlName);
+        this.cancelUnload(ctlName);
+      }
       const stored = await this.store.loadDoc(name);
       const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
       const publisher = {
         publishUpdate: (u: Uint8Array) => this.fanout.publishUpdate(name, u),
         publishAwareness: (u: Uint8Array) => this.fanout.publishAwareness(name, u),
       };
-      const created = new Room(name, { parts, bytes: stored.bytes, rows: stored.updates.length }, this.writer, this.opts.limits, this.log, publisher);
+      const guard = ctlName ? boardLockGuard(() => this.rooms.get(ctlName)?.doc ?? null) : null;
+      const created = new Room(name, { parts, bytes: stored.bytes, rows: stored.updates.length }, this.writer, this.opts.limits, this.log, publisher, guard);
       for (const m of early) {
         if (m.kind === 'update') created.applyRemoteUpdate(m.data);
         else created.applyRemoteAwareness(m.data);
@@ -130,6 +173,11 @@ export class RoomRegistry {
       if (created.rowsSinceSnapshot >= this.opts.compactAfterUpdates) this.scheduleCompaction(created);
       return created;
     } catch (err) {
+      if (!room) {
+        const ctlName = splitFacilitationRoom(name).kind === null ? controlRoomOf(name) : null;
+        const ctl = ctlName ? this.rooms.get(ctlName) : undefined;
+        if (ctlName && this.pinned.delete(ctlName) && ctl) this.scheduleUnloadIfEmpty(ctl);
+      }
       void this.fanout.unsubscribe(name).catch(() => {});
       throw err;
     }
@@ -156,7 +204,7 @@ export class RoomRegistry {
   }
 
   private scheduleUnloadIfEmpty(room: Room) {
-    if (room.connections.size > 0 || this.unloadTimers.has(room.name)) return;
+    if (room.connections.size > 0 || this.pinned.has(room.name) || this.unloadTimers.has(room.name)) return;
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.name);
       void this.unload(room);
@@ -171,9 +219,12 @@ export class RoomRegistry {
       if (this.compacting.has(room.name)) await new Promise((r) => setTimeout(r, 20));
     }
     // A connection may have joined while we waited for the write.
-    if (room.connections.size > 0 || this.rooms.get(room.name) !== room) return;
+    if (room.connections.size > 0 || this.pinned.has(room.name) || this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
     room.destroy();
+    const ctlName = splitFacilitationRoom(room.name).kind === null ? controlRoomOf(room.name) : null;
+    const ctl = ctlName ? this.rooms.get(ctlName) : undefined;
+    if (ctlName && this.pinned.delete(ctlName) && ctl) this.scheduleUnloadIfEmpty(ctl);
     const unsubscribed = this.fanout
       .unsubscribe(room.name)
       .catch((err: unknown) => this.log.warn('collab.unsubscribe_failed', { room: room.name, err }))

@@ -4,7 +4,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { COLLAB_PATH, EXTENSIONS_PARAM, ROOM_NAME_PATTERN, TOKEN_PARAM } from '../../shared/protocol/messages.ts';
-import { canEditRoom, minRole, type Role } from '../../shared/roles.ts';
+import { canEditRoom, canManageSessions, minRole, type Role } from '../../shared/roles.ts';
 import { colorForUser } from '../../shared/colors.ts';
 import type { ApiErrorCode } from '../../shared/api/errors.ts';
 import type { AppStore } from '../store/types.ts';
@@ -13,6 +13,7 @@ import type { TicketSigner } from '../auth/TicketSigner.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
 import { sessionTokenFromCookieHeader } from '../auth/cookies.ts';
 import type { ConnectionContext } from './CollabSocket.ts';
+import { splitFacilitationRoom } from '../../shared/facilitation/control.ts';
 
 export interface UpgradeAuthDeps {
   store: AppStore;
@@ -44,10 +45,25 @@ export function parseCollabUrl(rawUrl: string | undefined): { room: string; para
   return { room, params: url.searchParams };
 }
 
+/**
+ * What a room name is: a session room, or a session's control (`-ctl`) or private (`-priv`) room. A
+ * session room wins: a random name that happens to end in a suffix is still its own session's room.
+ */
+async function facilitationRoomOf(store: AppStore, room: string) {
+  const direct = await store.getSessionByRoom(room);
+  if (direct) return { base: room, kind: null, session: direct };
+  const split = splitFacilitationRoom(room);
+  if (split.kind === null) return { ...split, session: null };
+  return { ...split, session: await store.getSessionByRoom(split.base) };
+}
+
 export async function authorizeUpgrade(deps: UpgradeAuthDeps, rawUrl: string | undefined, headers: IncomingHttpHeaders): Promise<UpgradeDecision> {
   const parsed = parseCollabUrl(rawUrl);
   if (!parsed) return refuse(400, 'invalid_input', 'Malformed room path');
   const { room, params } = parsed;
+  const facilitation = await facilitationRoomOf(deps.store, room);
+  // A session's private facilitation room (anonymous authors, ballots) is never served to anyone.
+  if (facilitation.kind === 'priv') return NOT_FOUND;
 
   let userId: string;
   let ticketRole: Role | null = null;
@@ -55,7 +71,7 @@ export async function authorizeUpgrade(deps: UpgradeAuthDeps, rawUrl: string | u
   if (token !== null) {
     const claims = deps.tickets.verify(token);
     if (!claims) return refuse(401, 'unauthenticated', 'Invalid or expired ticket');
-    if (claims.room !== room) return refuse(403, 'forbidden', 'Ticket is for another room');
+    if (claims.room !== facilitation.base) return refuse(403, 'forbidden', 'Ticket is for another room');
     if (claims.sessionHash) {
       const signIn = await deps.store.getAuthSession(claims.sessionHash);
       if (!signIn || Date.parse(signIn.expiresAt) <= Date.now()) return refuse(401, 'unauthenticated', 'Ticket revoked (signed out)');
@@ -72,7 +88,8 @@ export async function authorizeUpgrade(deps: UpgradeAuthDeps, rawUrl: string | u
     userId = user.id;
   }
 
-  const [user, session] = await Promise.all([deps.store.getUserById(userId), deps.store.getSessionByRoom(room)]);
+  const user = await deps.store.getUserById(userId);
+  const session = facilitation.session;
   if (!user) return refuse(401, 'unauthenticated', 'Unknown user');
   if (!session) return NOT_FOUND;
   const membership = await deps.store.getMembership(session.communityId, user.id);
@@ -89,8 +106,10 @@ export async function authorizeUpgrade(deps: UpgradeAuthDeps, rawUrl: string | u
       room,
       sessionId: session.id,
       communityId: session.communityId,
-      readOnly: !canEditRoom(role),
+      // The control room is written by the server only (SPEC R11): every client reads it.
+      readOnly: facilitation.kind === 'ctl' || !canEditRoom(role),
       extensions: params.get(EXTENSIONS_PARAM) === '1',
+      facilitator: canManageSessions(role),
     },
   };
 }

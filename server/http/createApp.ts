@@ -26,6 +26,10 @@ import { fileRoutes } from './routes/files.ts';
 import { searchRoutes } from './routes/search.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { pinRoutes } from './routes/pins.ts';
+import { seriesRoutes } from './routes/series.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
+import { contributionRoutes } from './routes/contributions.ts';
+import { facilitationRoutes, type FacilitationRooms } from './routes/facilitation.ts';
 import type { LiveRooms } from '../knowledge/readRoomContent.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { ROUTES, isRawBodyRequest, registerRoute } from './routeTable.ts';
@@ -46,6 +50,8 @@ export interface AppDeps {
   authEvents?: AuthEvents;
   /** Loaded rooms, so that session content is read from the live document; without it, from the store. */
   rooms?: LiveRooms;
+  /** Lets facilitation routes write the session's control rooms (SPEC R11); without it, they answer 503. */
+  facilitation?: FacilitationRooms;
   /** What `/metrics` serves; without it, process metrics only. */
   metrics?: MetricsRegistry;
   /** What `/readyz` checks; defaults to `{ database: store.ping }`. */
@@ -82,6 +88,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', searchRoutes(deps));
   app.route('/', knowledgeRoutes(deps));
   app.route('/', pinRoutes(deps));
+  app.route('/', seriesRoutes(deps));
+  app.route('/', feedbackRoutes(deps));
+  app.route('/', contributionRoutes(deps));
+  app.route('/', facilitationRoutes(deps));
   app.route('/', staticClient(config.clientDist));
 
   app.notFound((c) => errorJson(c, 404, { error: { code: 'not_found', message: 'Not found' } }));

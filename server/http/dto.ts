@@ -43,5 +43,6 @@ export function toSessionDto(s: SessionRecord): SessionDto {
     room: s.room,
     createdBy: s.createdBy,
     createdAt: s.createdAt,
+    ...(s.seriesId ? { seriesId: s.seriesId } : {}),
   };
 }

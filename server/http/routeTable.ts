@@ -7,6 +7,11 @@ import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { CreateCommunityBody, CreateSessionBody, LoginBody, SetRoleBody, SignupBody } from '../../shared/api/schemas.ts';
 import { CreatePinBody, SetTagsBody } from '../../shared/api/knowledgeSchemas.ts';
+import { CreateSeriesBody, FeedbackBody } from '../../shared/api/seriesSchemas.ts';
+import {
+  AnswerPollBody, AnswerQuestionBody, AskQuestionBody, CastVoteBody, CreatePollBody, CurrentItemBody, FollowBody, RaiseHandBody,
+  SetLocksBody, StartVoteRoundBody, TimerBody,
+} from '../../shared/api/facilitationSchemas.ts';
 import { requireUser, type AppEnv } from './AppEnv.ts';
 import { readJsonBody } from './readJsonBody.ts';
 
@@ -74,6 +79,37 @@ export const ROUTES = {
   listPins: { method: 'GET', path: '/api/communities/:id/pins', summary: "Notes and board items pinned to the community's front page", access: 'member', status: 200 },
   createPin: { method: 'POST', path: '/api/communities/:id/pins', summary: 'Pin a notes block or board item of a session (members who can edit; not viewers)', access: 'member', status: 201, body: CreatePinBody },
   deletePin: { method: 'DELETE', path: '/api/communities/:id/pins/:pinId', summary: 'Unpin (the person who pinned it, hosts and facilitators)', access: 'member', status: 204 },
+
+  // Facilitation (issue 4): validated here, written by the server into the session's control room (SPEC R11).
+  facilitationTimer: { method: 'POST', path: '/api/sessions/:id/timer', summary: 'Start, pause, resume, add time to or reset the session timer', access: 'facilitator', status: 200, body: TimerBody },
+  facilitationCurrentItem: { method: 'POST', path: '/api/sessions/:id/agenda/current', summary: 'Make an agenda item current and start its timebox', access: 'facilitator', status: 200, body: CurrentItemBody },
+  askQuestion: { method: 'POST', path: '/api/sessions/:id/questions', summary: 'Ask a question (optionally anonymous to members, never to facilitators)', access: 'member', status: 201, body: AskQuestionBody },
+  listQuestionAuthors: { method: 'GET', path: '/api/sessions/:id/questions', summary: "Every question's author, anonymous ones included (facilitators)", access: 'facilitator', status: 200 },
+  upvoteQuestion: { method: 'POST', path: '/api/sessions/:id/questions/:qid/upvote', summary: 'Upvote a question, or take the upvote back', access: 'member', status: 200 },
+  answerQuestion: { method: 'POST', path: '/api/sessions/:id/questions/:qid/answer', summary: 'Mark a question answered; the question and answer are added to the notes', access: 'facilitator', status: 200, body: AnswerQuestionBody },
+  raiseHand: { method: 'POST', path: '/api/sessions/:id/hands', summary: 'Raise or lower my hand', access: 'member', status: 200, body: RaiseHandBody },
+  lowerHand: { method: 'POST', path: '/api/sessions/:id/hands/:userId/lower', summary: "Lower someone's hand", access: 'facilitator', status: 200 },
+  followMe: { method: 'POST', path: '/api/sessions/:id/follow', summary: 'Bring everyone to my board viewport (null stops)', access: 'facilitator', status: 200, body: FollowBody },
+  startVoteRound: { method: 'POST', path: '/api/sessions/:id/votes/rounds', summary: 'Start a dot-voting round with a per-person budget', access: 'facilitator', status: 201, body: StartVoteRoundBody },
+  castVote: { method: 'POST', path: '/api/sessions/:id/votes', summary: 'Add or remove one of my votes on a board item (within the budget)', access: 'member', status: 200, body: CastVoteBody },
+  revealVotes: { method: 'POST', path: '/api/sessions/:id/votes/reveal', summary: 'Reveal the totals of the current round', access: 'facilitator', status: 200 },
+  myFacilitation: { method: 'GET', path: '/api/sessions/:id/votes/mine', summary: 'My ballot and poll answers, and the server clock', access: 'member', status: 200 },
+  createPoll: { method: 'POST', path: '/api/sessions/:id/polls', summary: 'Start a quick poll', access: 'facilitator', status: 201, body: CreatePollBody },
+  answerPoll: { method: 'POST', path: '/api/sessions/:id/polls/:pid/answer', summary: 'Answer a poll (once, changeable)', access: 'member', status: 200, body: AnswerPollBody },
+  setLocks: { method: 'POST', path: '/api/sessions/:id/locks', summary: 'Lock board items or the whole board for members (enforced by the server)', access: 'facilitator', status: 200, body: SetLocksBody },
+
+  // Recurring series, calendar feed, feedback check-ins, contributions (issue 4, items 8, 9, 11).
+  createSeries: { method: 'POST', path: '/api/communities/:id/series', summary: 'Define a recurring series (RRULE subset, IANA time zone); its upcoming sessions are generated with the format\'s template agenda', access: 'facilitator', status: 201, body: CreateSeriesBody },
+  listSeries: { method: 'GET', path: '/api/communities/:id/series', summary: "A community's recurring series with their next dates", access: 'member', status: 200 },
+  deleteSeries: { method: 'DELETE', path: '/api/communities/:id/series/:seriesId', summary: 'End a series: its upcoming sessions are removed, past ones kept', access: 'host', status: 204 },
+  createFeedToken: { method: 'POST', path: '/api/communities/:id/feed-token', summary: 'A new private calendar-feed URL for me (revokes my previous one)', access: 'member', status: 201 },
+  // Public in the table: calendar apps cannot sign in; the private feed token in ?token= authenticates.
+  calendarFeed: { method: 'GET', path: '/api/communities/:id/calendar.ics', summary: "The community's sessions as an RFC 5545 calendar (?token= from feed-token; no cookie needed)", access: 'public', status: 200 },
+  submitFeedback: { method: 'POST', path: '/api/sessions/:id/feedback', summary: 'My check-in for a session: valuable 1–5, what to focus on next (replaces my earlier answer)', access: 'member', status: 200, body: FeedbackBody },
+  myFeedback: { method: 'GET', path: '/api/sessions/:id/feedback/mine', summary: 'My check-in answer for a session, if any', access: 'member', status: 200 },
+  sessionFeedback: { method: 'GET', path: '/api/sessions/:id/feedback', summary: "A session's check-in results: count, average, distribution, comments (no names)", access: 'facilitator', status: 200 },
+  feedbackTrend: { method: 'GET', path: '/api/communities/:id/series/:seriesId/feedback-trend', summary: 'Average check-in score per session across a series', access: 'facilitator', status: 200 },
+  contributions: { method: 'GET', path: '/api/communities/:id/contributions', summary: "Each member's contributions: board and agenda items created, resources shared, questions asked", access: 'member', status: 200 },
 } as const satisfies Record<string, RouteSpec>;
 
 /** The routes as a list. */

@@ -16,6 +16,7 @@ import {
 } from './types.ts';
 import { describeFileContract } from './fileContract.ts';
 import { describeKnowledgeContract } from './knowledgeContract.ts';
+import { describeSeriesContract } from './seriesContract.ts';
 
 /**
  * Registers the contract suite. `makeStore` is called before each test; after each test the store is
@@ -315,6 +316,7 @@ export function describeStoreContract(
 
     describeKnowledgeContract({ store: () => store, prefix: () => p });
     describeFileContract({ store: () => store, prefix: () => p });
+    describeSeriesContract({ store: () => store, prefix: () => p });
 
     describe('documents', () => {
       it('loads an unknown room as empty', async () => {

@@ -61,6 +61,8 @@ export interface SessionRecord {
   room: string;
   createdBy: string;
   createdAt: string;
+  /** The recurring series this session was generated for; absent for one-off sessions. */
+  seriesId?: string;
 }
 
 /** Users, auth sessions, communities, memberships, invites and scheduled sessions. */
@@ -270,7 +272,72 @@ export interface FileStore {
   getFileForMember(sha256: string, userId: string): Promise<(FileRecord & { name: string }) | null>;
 }
 
-export interface Store extends AppStore, DocStore, SearchIndex, KnowledgeStore, FileStore {
+/** A recurring session series of a community (issue 4, item 8). */
+export interface SeriesRecord {
+  id: string;
+  communityId: string;
+  title: string;
+  /** RRULE text in the shared/recurrence.ts subset (without the `RRULE:` prefix). */
+  rule: string;
+  /** IANA time zone the rule and startTime are evaluated in. */
+  timeZone: string;
+  /** First local date, YYYY-MM-DD. */
+  startDate: string;
+  /** Local time, HH:MM. */
+  startTime: string;
+  format: SessionFormat;
+  durationMinutes: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** One member's check-in answer for one session (one per member per session; changeable). */
+export interface FeedbackRecord {
+  sessionId: string;
+  userId: string;
+  /** Was this valuable, 1–5. */
+  valuable: number;
+  /** What should we focus on next (free text, may be empty). */
+  focusNext: string;
+  updatedAt: string;
+}
+
+/** A private calendar-feed token of one member for one community (only its sha256 is stored). */
+export interface FeedTokenRecord {
+  tokenHash: string;
+  communityId: string;
+  userId: string;
+  createdAt: string;
+}
+
+/** Recurring series, feedback check-ins and calendar feed tokens. */
+export interface SeriesStore {
+  createSeries(series: SeriesRecord): Promise<void>;
+  getSeries(communityId: string, seriesId: string): Promise<SeriesRecord | null>;
+  /** A community's series, oldest first. */
+  listSeries(communityId: string): Promise<SeriesRecord[]>;
+  /**
+   * Deletes the series and its sessions that start at or after `sessionsFrom` (the upcoming ones);
+   * earlier sessions stay, no longer linked to a series. False if there was no such series.
+   */
+  deleteSeries(communityId: string, seriesId: string, sessionsFrom: string): Promise<boolean>;
+  /**
+   * Creates a session generated for a series, unless the series already has one starting at the same
+   * instant. True if this call created it (so the caller applies the template exactly once).
+   */
+  addSeriesSession(session: SessionRecord & { seriesId: string }): Promise<boolean>;
+
+  /** Inserts or replaces the member's answer for the session. */
+  setFeedback(feedback: FeedbackRecord): Promise<void>;
+  /** Every answer for a session, oldest change first. */
+  listFeedback(sessionId: string): Promise<FeedbackRecord[]>;
+
+  /** Stores the member's feed token for the community, replacing (revoking) any previous one. */
+  setFeedToken(token: FeedTokenRecord): Promise<void>;
+  getFeedToken(tokenHash: string): Promise<FeedTokenRecord | null>;
+}
+
+export interface Store extends AppStore, DocStore, SearchIndex, KnowledgeStore, FileStore, SeriesStore {
   /** Resolves when the database answers a trivial query; rejects otherwise, e.g. once closed (readiness). */
   ping(): Promise<void>;
   /** Flushes and closes connections. */

@@ -41,6 +41,8 @@ export const CreateSessionBody = z.strictObject({
   startsAt: z.iso.datetime({ offset: true }),
   format: z.enum(SESSION_FORMATS),
   durationMinutes: z.number().int().min(5).max(24 * 60).optional().default(60),
+  /** Start the agenda from the format's template (shared/templates.ts). Off unless asked, so API clients see no change. */
+  template: z.boolean().optional().default(false),
 });
 export type CreateSessionBody = z.input<typeof CreateSessionBody>;
 
@@ -81,6 +83,8 @@ export interface SessionDto {
   room: string;
   createdBy: string;
   createdAt: string;
+  /** The recurring series this session belongs to (shared/api/seriesSchemas.ts); absent for one-off sessions. */
+  seriesId?: string;
 }
 
 export interface InviteDto {

@@ -32,4 +32,4 @@ export const COLLAB_PATH = '/collab';
 export const ROOM_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Notices the server may send (MessageType.Notice), JSON encoded. */
-export type ServerNotice = { kind: 'readOnly'; message: string };
+export type ServerNotice = { kind: 'readOnly' | 'locked'; message: string };

@@ -67,6 +67,13 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank]!;
 }
 
+/** The largest of `values` (0 for none); unlike Math.max(...values), fine for any number of them. */
+export function max(values: Iterable<number>): number {
+  let m = 0;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
+
 /** Rounds to `digits` decimals (figures are for people to read). */
 export function round(n: number, digits = 1): number {
   const f = 10 ** digits;

@@ -35,6 +35,10 @@ interface World {
   pins: Record<Actor, string>;
   /** The sha256 of a PNG the host uploaded to `session`. */
   file: string;
+  /** Per actor: a question the host asked in `session` (so each answer route call has its own). */
+  questions: Record<Actor, string>;
+  /** A poll the host started in `session` (a vote round is running too). */
+  poll: string;
 }
 
 let server: TestServer;
@@ -74,8 +78,24 @@ async function world(visibility: 'open' | 'invite' = 'open'): Promise<World> {
     body: png,
   });
   const file = ((await uploaded.json()) as { sha256: string }).sha256;
-  return { server, actors, users, community, session, target, invite: invite2, pins, file };
+  const questions = {} as Record<Actor, string>;
+  for (const r of ROLES) {
+    questions[r] = (await actors.host.json<{ question: { id: string } }>('POST', `/api/sessions/${session.id}/questions`, { text: `Question for ${r}` })).question.id;
+  }
+  const poll = (await actors.host.json<{ poll: { id: string } }>('POST', `/api/sessions/${session.id}/polls`, { question: 'Which?', options: ['A', 'B'] })).poll.id;
+  await actors.host.json('POST', `/api/sessions/${session.id}/votes/rounds`, { budget: 10 });
+  // Series, feed and feedback (issue 4, items 8, 9): a series of the host, and the host's calendar-feed path.
+  const series = (await actors.host.json<{ id: string }>('POST', `/api/communities/${community.id}/series`, {
+    title: 'Matrix series', rule: 'FREQ=MONTHLY;BYDAY=1MO', timeZone: 'Europe/Berlin', startDate: '2026-01-01', startTime: '16:00', format: 'presentation_qa',
+  })).id;
+  const feedUrl = (await actors.host.json<{ url: string }>('POST', `/api/communities/${community.id}/feed-token`, {})).url;
+  SERIES_WORLD.set(community.id, { series, feedPath: new URL(feedUrl).pathname + new URL(feedUrl).search });
+  return { server, actors, users, community, session, target, invite: invite2, pins, file, questions, poll };
 }
+
+/** Per world (by community id): the series and the calendar-feed path made for it in `world()`. */
+const SERIES_WORLD = new Map<string, { series: string; feedPath: string }>();
+const seriesOf = (w: World) => SERIES_WORLD.get(w.community.id)!;
 
 /** How to call each route: path parameters and a valid body. Every route in the table needs one. */
 const FIXTURES: Record<string, (w: World, actor: Actor) => { path: string; body?: unknown }> = {
@@ -111,6 +131,32 @@ const FIXTURES: Record<string, (w: World, actor: Actor) => { path: string; body?
   // The matrix client sends JSON, which is no image: members who may upload reach the content check (415).
   uploadFile: (w) => ({ path: `/api/sessions/${w.session.id}/files?name=x.png`, body: {} }),
   getFile: (w) => ({ path: `/api/files/${w.file}` }),
+  facilitationTimer: (w) => ({ path: `/api/sessions/${w.session.id}/timer`, body: { action: 'start', seconds: 60 } }),
+  facilitationCurrentItem: (w) => ({ path: `/api/sessions/${w.session.id}/agenda/current`, body: { itemId: null } }),
+  askQuestion: (w) => ({ path: `/api/sessions/${w.session.id}/questions`, body: { text: 'Why?', anonymous: true } }),
+  listQuestionAuthors: (w) => ({ path: `/api/sessions/${w.session.id}/questions` }),
+  upvoteQuestion: (w, a) => ({ path: `/api/sessions/${w.session.id}/questions/${w.questions[a]}/upvote`, body: {} }),
+  answerQuestion: (w, a) => ({ path: `/api/sessions/${w.session.id}/questions/${w.questions[a]}/answer`, body: { answer: 'Because.' } }),
+  raiseHand: (w) => ({ path: `/api/sessions/${w.session.id}/hands`, body: { raised: true } }),
+  lowerHand: (w) => ({ path: `/api/sessions/${w.session.id}/hands/${w.target.id}/lower`, body: {} }),
+  followMe: (w) => ({ path: `/api/sessions/${w.session.id}/follow`, body: { viewport: { x: 0, y: 0, zoom: 1 } } }),
+  startVoteRound: (w) => ({ path: `/api/sessions/${w.session.id}/votes/rounds`, body: { budget: 3 } }),
+  castVote: (w) => ({ path: `/api/sessions/${w.session.id}/votes`, body: { itemId: 'matrix-host', delta: 1 } }),
+  revealVotes: (w) => ({ path: `/api/sessions/${w.session.id}/votes/reveal`, body: {} }),
+  myFacilitation: (w) => ({ path: `/api/sessions/${w.session.id}/votes/mine` }),
+  createPoll: (w) => ({ path: `/api/sessions/${w.session.id}/polls`, body: { question: 'Next?', options: ['Yes', 'No'] } }),
+  answerPoll: (w) => ({ path: `/api/sessions/${w.session.id}/polls/${w.poll}/answer`, body: { choices: [1] } }),
+  setLocks: (w) => ({ path: `/api/sessions/${w.session.id}/locks`, body: { board: false } }),
+  createSeries: (w) => ({ path: `/api/communities/${w.community.id}/series`, body: { title: 'Power Hour', rule: 'FREQ=WEEKLY;BYDAY=TH', timeZone: 'America/New_York', startDate: '2026-01-01', startTime: '12:00', format: 'open_discussion' } }),
+  listSeries: (w) => ({ path: `/api/communities/${w.community.id}/series` }),
+  deleteSeries: (w) => ({ path: `/api/communities/${w.community.id}/series/${seriesOf(w).series}` }),
+  createFeedToken: (w) => ({ path: `/api/communities/${w.community.id}/feed-token`, body: {} }),
+  calendarFeed: (w) => ({ path: seriesOf(w).feedPath }),
+  submitFeedback: (w) => ({ path: `/api/sessions/${w.session.id}/feedback`, body: { valuable: 4, focusNext: 'More cases' } }),
+  myFeedback: (w) => ({ path: `/api/sessions/${w.session.id}/feedback/mine` }),
+  sessionFeedback: (w) => ({ path: `/api/sessions/${w.session.id}/feedback` }),
+  feedbackTrend: (w) => ({ path: `/api/communities/${w.community.id}/series/${seriesOf(w).series}/feedback-trend` }),
+  contributions: (w) => ({ path: `/api/communities/${w.community.id}/contributions` }),
 };
 
 /** Routes whose success depends on more than the role (documented expectations). */
@@ -123,6 +169,12 @@ const EXPECTED_STATUS: Record<string, (actor: Actor) => number | null> = {
   deletePin: (a) => (a === 'viewer' || a === 'member' ? 403 : null),
   // Uploading needs edit rights (viewers: 403); a JSON body is not an accepted file type (415).
   uploadFile: (a) => (a === 'viewer' ? 403 : a === 'member' || a === 'facilitator' || a === 'host' ? 415 : null),
+  // Taking part in the session (asking, upvoting, hands, votes, polls) needs edit rights: viewers only follow.
+  askQuestion: (a) => (a === 'viewer' ? 403 : null),
+  upvoteQuestion: (a) => (a === 'viewer' ? 403 : null),
+  raiseHand: (a) => (a === 'viewer' ? 403 : null),
+  castVote: (a) => (a === 'viewer' ? 403 : null),
+  answerPoll: (a) => (a === 'viewer' ? 403 : null),
 };
 
 describe('access-control matrix', () => {

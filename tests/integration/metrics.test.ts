@@ -73,7 +73,8 @@ describe('operations endpoints on the real server', () => {
     await waitFor(() => server.registry.writer.metrics.updates > (before.get('commonplace_updates_stored_total') ?? 0));
 
     const after = await scrape();
-    expect(after.get('commonplace_rooms_loaded')).toBe(1);
+    // The session room and its control room (loaded with it for its board locks, SPEC R12).
+    expect(after.get('commonplace_rooms_loaded')).toBe(2);
     expect(after.get('commonplace_connections_open')).toBe(1);
     expect(after.get('commonplace_updates_stored_total')).toBeGreaterThanOrEqual(1);
     expect(after.get('commonplace_update_bytes_stored_total')).toBeGreaterThan(0);
@@ -81,7 +82,7 @@ describe('operations endpoints on the real server', () => {
     expect(after.get('commonplace_write_failures_total')).toBe(0);
     expect(after.get('commonplace_write_batch_duration_seconds_count')).toBe(after.get('commonplace_write_batches_total'));
     expect(after.get('commonplace_write_batch_last_seconds')).toBeGreaterThan(0);
-    expect(after.get('commonplace_room_load_duration_seconds_count')).toBe(1);
+    expect(after.get('commonplace_room_load_duration_seconds_count')).toBe(2); // with its control room
     expect(after.get('commonplace_collab_message_bytes_count{type="sync"}')).toBeGreaterThanOrEqual(2); // step 1 and the edit
     expect(after.get('commonplace_collab_message_bytes_sum{type="sync"}')).toBeGreaterThan(0);
   });

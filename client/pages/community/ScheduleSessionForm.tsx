@@ -1,16 +1,19 @@
 /**
  * Schedule a session: title, local date and time (sent as ISO with this device's offset, so members
- * elsewhere see it at their own local time), duration and format.
+ * elsewhere see it at their own local time), duration, format and whether to start from the format's
+ * template agenda.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import type { SessionDto } from '../../../shared/api/schemas.ts';
 import { SESSION_FORMAT_LABELS, SESSION_FORMATS, type SessionFormat } from '../../../shared/api/sessionFormats.ts';
+import { AGENDA_TEMPLATES } from '../../../shared/templates.ts';
 import { api, fieldErrors } from '../../api/http.ts';
 import { localDateTimeToIso, nextHourInputs } from '../../app/datetime.ts';
 import { useFocusFirstError } from '../../app/useFocusFirstError.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { Field } from '../../components/Field.tsx';
+import './series.css';
 
 const DURATIONS = [30, 45, 60, 90, 120, 180] as const;
 
@@ -28,6 +31,7 @@ export function ScheduleSessionForm({ communityId, onCreated, onCancel }: Schedu
   const [time, setTime] = useState(defaults.time);
   const [duration, setDuration] = useState('60');
   const [format, setFormat] = useState<SessionFormat>('open_discussion');
+  const [template, setTemplate] = useState(true);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -54,6 +58,7 @@ export function ScheduleSessionForm({ communityId, onCreated, onCancel }: Schedu
         startsAt,
         format,
         durationMinutes: Number(duration),
+        template,
       });
       onCreated(created);
     } catch (err) {
@@ -106,6 +111,13 @@ export function ScheduleSessionForm({ communityId, onCreated, onCancel }: Schedu
           )}
         </Field>
       </div>
+      <label className="checkbox-field">
+        <input type="checkbox" name="template" checked={template} onChange={(e) => setTemplate(e.target.checked)} />
+        <span>
+          Start with the usual agenda for this format
+          <span className="field__hint"> ({AGENDA_TEMPLATES[format].map((t) => `${t.title} ${t.minutes}′`).join(', ')})</span>
+        </span>
+      </label>
       <div className="form-actions">
         <Button variant="ghost" onClick={onCancel}>
           Cancel

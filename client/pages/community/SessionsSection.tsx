@@ -15,6 +15,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { SkeletonBlock } from '../../components/Spinner.tsx';
 import { useToast } from '../../components/Toast.tsx';
+import { FeedbackCheckIn } from './FeedbackCheckIn.tsx';
 import { ScheduleSessionForm } from './ScheduleSessionForm.tsx';
 import { sessionTiming, splitSessions } from './splitSessions.ts';
 import { TagList } from './TagList.tsx';
@@ -32,6 +33,7 @@ const NO_TAGS: Record<string, string[]> = {};
 /** The "Sessions" section of a community page. */
 export function SessionsSection({ communityId, sessions, canSchedule, tags = NO_TAGS }: SessionsSectionProps) {
   const [scheduling, setScheduling] = useState(false);
+  const [checkIn, setCheckIn] = useState<SessionDto | null>(null);
   const [, navigate] = useLocation();
   const toast = useToast();
   const now = Date.now();
@@ -98,7 +100,7 @@ export function SessionsSection({ communityId, sessions, canSchedule, tags = NO_
               <h3 className="subheading">Past</h3>
               <ul className="session-list session-list--past" role="list">
                 {past.map((s) => (
-                  <SessionRow key={s.id} session={s} tags={tags[s.id]} live={false} />
+                  <SessionRow key={s.id} session={s} tags={tags[s.id]} live={false} onCheckIn={() => setCheckIn(s)} />
                 ))}
               </ul>
             </>
@@ -113,11 +115,28 @@ export function SessionsSection({ communityId, sessions, canSchedule, tags = NO_
       >
         <ScheduleSessionForm communityId={communityId} onCreated={onCreated} onCancel={() => setScheduling(false)} />
       </Dialog>
+      <Dialog
+        open={checkIn !== null}
+        onClose={() => setCheckIn(null)}
+        title={checkIn ? `How was “${checkIn.title}”?` : 'How was it?'}
+        description="A short check-in helps the hosts plan the next sessions."
+      >
+        {checkIn && <FeedbackCheckIn sessionId={checkIn.id} onSaved={() => setCheckIn(null)} />}
+      </Dialog>
     </section>
   );
 }
 
-function SessionRow({ session: s, tags, live, onOpen }: { session: SessionDto; tags?: string[]; live: boolean; onOpen?: () => void }) {
+interface SessionRowProps {
+  session: SessionDto;
+  tags?: string[];
+  live: boolean;
+  onOpen?: () => void;
+  /** Past sessions: opens the feedback check-in. */
+  onCheckIn?: () => void;
+}
+
+function SessionRow({ session: s, tags, live, onOpen, onCheckIn }: SessionRowProps) {
   const href = `/s/${encodeURIComponent(s.id)}`;
   return (
     <li className="session-row card">
@@ -138,6 +157,11 @@ function SessionRow({ session: s, tags, live, onOpen }: { session: SessionDto; t
         </p>
         {tags && <TagList tags={tags} label={`Tags of ${s.title}`} />}
       </div>
+      {onCheckIn && (
+        <Button size="sm" variant="ghost" onClick={onCheckIn} aria-label={`How was ${s.title}? Check in`}>
+          How was it?
+        </Button>
+      )}
       {live && (
         <span className="session-row__live">
           <span className="badge badge--live">Live now</span>

@@ -29,6 +29,8 @@ export interface RoomPanelsProps {
   board: ReactNode;
   /** The panel to show first where panels are tabs (e.g. the one a `?focus=` link points into). */
   initialTab?: PanelId;
+  /** Session-wide tools (the facilitation strip), shown at the end of the panel bar so they take no extra row. */
+  tools?: ReactNode;
 }
 
 /** The body of the session page under its header. */
@@ -55,16 +57,20 @@ export function RoomPanels(props: RoomPanelsProps) {
   return (
     <div className={`room-body room-body--${layout}${layout === 'wide' ? ` room-body--view-${wideView}` : ''}`}>
       {layout === 'wide' ? (
-        <div className="room-bar segmented" role="group" aria-label="Panels shown">
-          {WIDE_VIEWS.map((v) => (
-            <button key={v.id} type="button" className="segmented__option" aria-pressed={wideView === v.id} onClick={() => setWideView(v.id)}>
-              {v.label}
-            </button>
-          ))}
-        </div>
+        <>
+          <div className="room-bar segmented" role="group" aria-label="Panels shown">
+            {WIDE_VIEWS.map((v) => (
+              <button key={v.id} type="button" className="segmented__option" aria-pressed={wideView === v.id} onClick={() => setWideView(v.id)}>
+                {v.label}
+              </button>
+            ))}
+          </div>
+          {props.tools && <div className="room-tools">{props.tools}</div>}
+        </>
       ) : (
         <div className="room-bar">
           <Tabs label="Session views" tabs={tabs} selected={selectedTab} onSelect={setTab} idPrefix={TAB_PREFIX} />
+          {props.tools && <div className="room-tools">{props.tools}</div>}
         </div>
       )}
       {PANELS.map((id) => (

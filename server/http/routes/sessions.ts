@@ -2,7 +2,7 @@
  * Scheduled sessions of a community and the tickets that open their rooms. Room names are generated
  * here, never chosen by clients, so they always match ROOM_NAME_PATTERN.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { canManageSessions } from '../../../shared/roles.ts';
 import type { TicketDto } from '../../../shared/api/schemas.ts';
@@ -13,11 +13,11 @@ import { requireUser, type AppEnv } from '../AppEnv.ts';
 import { communityDto, loadCommunity, loadSessionForMember, requireMember, requireRole } from '../communityAccess.ts';
 import { toSessionDto } from '../dto.ts';
 import { ROUTES, pathParam, registerRoute } from '../routeTable.ts';
+import { newRoomName } from '../newRoomName.ts';
+import { applyTemplate } from '../../series/applyTemplate.ts';
+import { ensureCommunitySeries } from '../../series/ensureUpcomingSessions.ts';
 
-/** A new room name: `s_` + 16 base64url characters (96 random bits). */
-export function newRoomName(): string {
-  return `s_${randomBytes(12).toString('base64url')}`;
-}
+export { newRoomName };
 
 /** Routes under /api/communities/:id/sessions and /api/sessions. */
 export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -40,6 +40,8 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
       createdAt: new Date().toISOString(),
     };
     await store.createSession(session);
+    // Before anyone can join (the room is not loaded yet), so the template lands in the stored document.
+    if (body.template) await applyTemplate(store, session.room, session.format, user.id);
     return c.json(toSessionDto(session), 201);
   });
 
@@ -47,6 +49,8 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = requireUser(c);
     const { community, membership } = await loadCommunity(store, pathParam(c, 'id'), user.id);
     requireMember(membership);
+    // Reading the schedule is the "tick" that keeps recurring series' upcoming sessions generated.
+    await ensureCommunitySeries(store, community.id);
     const sessions = await store.listSessions(community.id);
     return c.json({ sessions: sessions.map(toSessionDto) }, 200);
   });

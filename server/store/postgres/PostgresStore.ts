@@ -9,6 +9,9 @@ import {
   type FileLinkRecord,
   type FileRecord,
   type AuthSessionRecord,
+  type FeedTokenRecord,
+  type FeedbackRecord,
+  type SeriesRecord,
   type CommunityRecord,
   type IndexEntry,
   type IndexState,
@@ -27,6 +30,7 @@ import {
 import { migrate } from './migrations.ts';
 import { iso, stmt, withTransaction, type NamedStatement } from './sqlHelpers.ts';
 import { PostgresFileRecords } from './PostgresFileRecords.ts';
+import { PostgresSeriesRecords } from './PostgresSeriesRecords.ts';
 import { PostgresKnowledgeRecords } from './PostgresKnowledgeRecords.ts';
 import { PostgresSearchIndex } from './PostgresSearchIndex.ts';
 
@@ -58,9 +62,16 @@ const AUTH_COLS = `token_hash AS "tokenHash", user_id AS "userId", ${iso('create
 const COMMUNITY_COLS = `c.id, c.name, c.domain, c.ground_rules AS "groundRules", c.visibility, c.created_by AS "createdBy", ${iso('c.created_at')} AS "createdAt"`;
 const MEMBER_COLS = `m.community_id AS "communityId", m.user_id AS "userId", m.role, ${iso('m.joined_at')} AS "joinedAt"`;
 const INVITE_COLS = `code, community_id AS "communityId", created_by AS "createdBy", ${iso('created_at')} AS "createdAt", ${iso('expires_at')} AS "expiresAt", role`;
-const SESSION_COLS = `id, community_id AS "communityId", title, starts_at_text AS "startsAt", duration_minutes AS "durationMinutes", format, room, created_by AS "createdBy", ${iso('created_at')} AS "createdAt"`;
+const SESSION_COLS = `id, community_id AS "communityId", title, starts_at_text AS "startsAt", duration_minutes AS "durationMinutes", format, room, created_by AS "createdBy", ${iso('created_at')} AS "createdAt", series_id AS "seriesId"`;
 
 type CommunityListRow = CommunityRecord & { memberCount: number; myRole: Role | null };
+type SessionRow = Omit<SessionRecord, 'seriesId'> & { seriesId: string | null };
+
+/** A session row as a record: `seriesId` only on sessions of a series, so one-off records keep their shape. */
+function sessionFromRow(row: SessionRow): SessionRecord {
+  const { seriesId, ...rest } = row;
+  return seriesId === null ? rest : { ...rest, seriesId };
+}
 
 /** Every fixed statement. Orderings mirror SqliteStore's, with COLLATE "C" standing for SQLite's BINARY. */
 const SQL = {
@@ -115,8 +126,8 @@ const SQL = {
 
   insertSession: stmt(
     'insertSession',
-    `INSERT INTO sessions (id, community_id, title, starts_at, starts_at_text, duration_minutes, format, room, created_by, created_at)
-     VALUES ($1, $2, $3, $4::text::timestamptz, $4::text, $5, $6, $7, $8, $9)`,
+    `INSERT INTO sessions (id, community_id, title, starts_at, starts_at_text, duration_minutes, format, room, created_by, created_at, series_id)
+     VALUES ($1, $2, $3, $4::text::timestamptz, $4::text, $5, $6, $7, $8, $9, $10)`,
   ),
   sessionById: stmt('sessionById', `SELECT ${SESSION_COLS} FROM sessions WHERE id = $1`),
   sessionByRoom: stmt('sessionByRoom', `SELECT ${SESSION_COLS} FROM sessions WHERE room = $1`),
@@ -180,11 +191,13 @@ export class PostgresStore implements Store {
   private readonly searchIndex: PostgresSearchIndex;
   private readonly knowledge: PostgresKnowledgeRecords;
   private readonly files: PostgresFileRecords;
+  private readonly series: PostgresSeriesRecords;
 
   private constructor(private readonly pool: pg.Pool) {
     this.searchIndex = new PostgresSearchIndex(pool);
     this.knowledge = new PostgresKnowledgeRecords(pool);
     this.files = new PostgresFileRecords(pool);
+    this.series = new PostgresSeriesRecords(pool);
   }
 
   /**
@@ -341,7 +354,7 @@ export class PostgresStore implements Store {
     try {
       await this.pool.query({
         ...SQL.insertSession,
-        values: [s.id, s.communityId, s.title, s.startsAt, s.durationMinutes, s.format, s.room, s.createdBy, s.createdAt],
+        values: [s.id, s.communityId, s.title, s.startsAt, s.durationMinutes, s.format, s.room, s.createdBy, s.createdAt, s.seriesId ?? null],
       });
     } catch (err) {
       rethrowConflict(err, 'session or room');
@@ -349,16 +362,18 @@ export class PostgresStore implements Store {
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
-    return this.one<SessionRecord>(SQL.sessionById, [id]);
+    const row = await this.one<SessionRow>(SQL.sessionById, [id]);
+    return row ? sessionFromRow(row) : null;
   }
 
   async getSessionByRoom(room: string): Promise<SessionRecord | null> {
-    return this.one<SessionRecord>(SQL.sessionByRoom, [room]);
+    const row = await this.one<SessionRow>(SQL.sessionByRoom, [room]);
+    return row ? sessionFromRow(row) : null;
   }
 
   /** Ordered by start instant, whatever UTC offset each startsAt was written with. */
   async listSessions(communityId: string): Promise<SessionRecord[]> {
-    return this.all<SessionRecord>(SQL.listSessions, [communityId]);
+    return (await this.all<SessionRow>(SQL.listSessions, [communityId])).map(sessionFromRow);
   }
 
   async getSetting(key: string): Promise<string | null> {
@@ -486,6 +501,44 @@ export class PostgresStore implements Store {
   async getFileForMember(sha256: string, userId: string): Promise<(FileRecord & { name: string }) | null> {
     return this.files.getFileForMember(sha256, userId);
   }
+  // --- recurring series, feedback, feed tokens (PostgresSeriesRecords) ---
+
+  async createSeries(series: SeriesRecord): Promise<void> {
+    return this.series.createSeries(series);
+  }
+
+  async getSeries(communityId: string, seriesId: string): Promise<SeriesRecord | null> {
+    return this.series.getSeries(communityId, seriesId);
+  }
+
+  async listSeries(communityId: string): Promise<SeriesRecord[]> {
+    return this.series.listSeries(communityId);
+  }
+
+  async deleteSeries(communityId: string, seriesId: string, sessionsFrom: string): Promise<boolean> {
+    return this.series.deleteSeries(communityId, seriesId, sessionsFrom);
+  }
+
+  async addSeriesSession(session: SessionRecord & { seriesId: string }): Promise<boolean> {
+    return this.series.addSeriesSession(session);
+  }
+
+  async setFeedback(feedback: FeedbackRecord): Promise<void> {
+    return this.series.setFeedback(feedback);
+  }
+
+  async listFeedback(sessionId: string): Promise<FeedbackRecord[]> {
+    return this.series.listFeedback(sessionId);
+  }
+
+  async setFeedToken(token: FeedTokenRecord): Promise<void> {
+    return this.series.setFeedToken(token);
+  }
+
+  async getFeedToken(tokenHash: string): Promise<FeedTokenRecord | null> {
+    return this.series.getFeedToken(tokenHash);
+  }
+
 }
 
 /**
@@ -503,4 +556,5 @@ function insertUpdates(rows: PendingUpdate[], now: string): pg.QueryConfig {
     tuples[i] = `($${2 * i + 2}, $${2 * i + 3}, $1::timestamptz)`;
   }
   return { text: `INSERT INTO doc_updates (room, data, created_at) VALUES ${tuples.join(', ')}`, values };
+
 }

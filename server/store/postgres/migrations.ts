@@ -4,6 +4,7 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import { PG_FILES_MIGRATION } from './PostgresFileRecords.ts';
+import { PG_SERIES_MIGRATION } from './PostgresSeriesRecords.ts';
 
 /** One schema step. Versions are 1, 2, 3… in array order; a shipped migration is never edited, only appended to. */
 export interface PgMigration {
@@ -173,6 +174,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     `,
   },
   { version: 3, ...PG_FILES_MIGRATION },
+  { version: 4, ...PG_SERIES_MIGRATION },
 ];
 
 /** The schema version this code expects. */

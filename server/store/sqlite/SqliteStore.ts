@@ -9,6 +9,9 @@ import type { Role } from '../../../shared/roles.ts';
 import {
   StoreConflictError,
   type AuthSessionRecord,
+  type FeedTokenRecord,
+  type FeedbackRecord,
+  type SeriesRecord,
   type CommunityRecord,
   type FileLinkRecord,
   type FileRecord,
@@ -29,6 +32,7 @@ import {
 import { migrate } from './migrations.ts';
 import { SqliteFileRecords } from './SqliteFileRecords.ts';
 import { SqliteKnowledgeRecords } from './SqliteKnowledgeRecords.ts';
+import { SqliteSeriesRecords } from './SqliteSeriesRecords.ts';
 import { SqliteSearchIndex } from './SqliteSearchIndex.ts';
 
 /** Options for SqliteStore.open. */
@@ -51,9 +55,16 @@ const MEMBER_COLS = 'm.community_id AS communityId, m.user_id AS userId, m.role,
 const INVITE_COLS =
   'code, community_id AS communityId, created_by AS createdBy, created_at AS createdAt, expires_at AS expiresAt, role';
 const SESSION_COLS =
-  'id, community_id AS communityId, title, starts_at AS startsAt, duration_minutes AS durationMinutes, format, room, created_by AS createdBy, created_at AS createdAt';
+  'id, community_id AS communityId, title, starts_at AS startsAt, duration_minutes AS durationMinutes, format, room, created_by AS createdBy, created_at AS createdAt, series_id AS seriesId';
 
 type CommunityListRow = CommunityRecord & { memberCount: number; myRole: Role | null };
+type SessionRow = Omit<SessionRecord, 'seriesId'> & { seriesId: string | null };
+
+/** A session row as a record: `seriesId` only on sessions of a series, so one-off records keep their shape. */
+function sessionFromRow(row: SessionRow): SessionRecord {
+  const { seriesId, ...rest } = row;
+  return seriesId === null ? rest : { ...rest, seriesId };
+}
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -107,14 +118,14 @@ function prepareStatements(db: Database.Database) {
     ),
     inviteByCode: db.prepare<[string], InviteRecord>(`SELECT ${INVITE_COLS} FROM invites WHERE code = ?`),
 
-    insertSession: db.prepare<[SessionRecord]>(
-      `INSERT INTO sessions (id, community_id, title, starts_at, duration_minutes, format, room, created_by, created_at)
-       VALUES (@id, @communityId, @title, @startsAt, @durationMinutes, @format, @room, @createdBy, @createdAt)`,
+    insertSession: db.prepare<[SessionRow]>(
+      `INSERT INTO sessions (id, community_id, title, starts_at, duration_minutes, format, room, created_by, created_at, series_id)
+       VALUES (@id, @communityId, @title, @startsAt, @durationMinutes, @format, @room, @createdBy, @createdAt, @seriesId)`,
     ),
-    sessionById: db.prepare<[string], SessionRecord>(`SELECT ${SESSION_COLS} FROM sessions WHERE id = ?`),
-    sessionByRoom: db.prepare<[string], SessionRecord>(`SELECT ${SESSION_COLS} FROM sessions WHERE room = ?`),
+    sessionById: db.prepare<[string], SessionRow>(`SELECT ${SESSION_COLS} FROM sessions WHERE id = ?`),
+    sessionByRoom: db.prepare<[string], SessionRow>(`SELECT ${SESSION_COLS} FROM sessions WHERE room = ?`),
     // startsAt may carry any UTC offset, so order by the instant (julianday), not by the string.
-    listSessions: db.prepare<[string], SessionRecord>(
+    listSessions: db.prepare<[string], SessionRow>(
       `SELECT ${SESSION_COLS} FROM sessions WHERE community_id = ? ORDER BY julianday(starts_at), starts_at, id`,
     ),
 
@@ -170,12 +181,14 @@ export class SqliteStore implements Store {
   private readonly searchIndex: SqliteSearchIndex;
   private readonly knowledge: SqliteKnowledgeRecords;
   private readonly files: SqliteFileRecords;
+  private readonly series: SqliteSeriesRecords;
 
   private constructor(private readonly db: Database.Database) {
     const s = (this.stmt = prepareStatements(db));
     this.searchIndex = new SqliteSearchIndex(db);
     this.knowledge = new SqliteKnowledgeRecords(db);
     this.files = new SqliteFileRecords(db);
+    this.series = new SqliteSeriesRecords(db);
 
     this.appendTx = db.transaction((batch: PendingUpdate[]) => {
       const now = new Date().toISOString();
@@ -355,22 +368,24 @@ export class SqliteStore implements Store {
 
   async createSession(session: SessionRecord): Promise<void> {
     try {
-      this.stmt.insertSession.run(session);
+      this.stmt.insertSession.run({ ...session, seriesId: session.seriesId ?? null });
     } catch (err) {
       rethrowConflict(err, 'session or room');
     }
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
-    return this.stmt.sessionById.get(id) ?? null;
+    const row = this.stmt.sessionById.get(id);
+    return row ? sessionFromRow(row) : null;
   }
 
   async getSessionByRoom(room: string): Promise<SessionRecord | null> {
-    return this.stmt.sessionByRoom.get(room) ?? null;
+    const row = this.stmt.sessionByRoom.get(room);
+    return row ? sessionFromRow(row) : null;
   }
 
   async listSessions(communityId: string): Promise<SessionRecord[]> {
-    return this.stmt.listSessions.all(communityId);
+    return this.stmt.listSessions.all(communityId).map(sessionFromRow);
   }
 
   async getSetting(key: string): Promise<string | null> {
@@ -462,5 +477,43 @@ export class SqliteStore implements Store {
 
   async getFileForMember(sha256: string, userId: string): Promise<(FileRecord & { name: string }) | null> {
     return this.files.getFileForMember(sha256, userId);
+  }
+
+  // --- recurring series, feedback, feed tokens (SqliteSeriesRecords) ---
+
+  async createSeries(series: SeriesRecord): Promise<void> {
+    return this.series.createSeries(series);
+  }
+
+  async getSeries(communityId: string, seriesId: string): Promise<SeriesRecord | null> {
+    return this.series.getSeries(communityId, seriesId);
+  }
+
+  async listSeries(communityId: string): Promise<SeriesRecord[]> {
+    return this.series.listSeries(communityId);
+  }
+
+  async deleteSeries(communityId: string, seriesId: string, sessionsFrom: string): Promise<boolean> {
+    return this.series.deleteSeries(communityId, seriesId, sessionsFrom);
+  }
+
+  async addSeriesSession(session: SessionRecord & { seriesId: string }): Promise<boolean> {
+    return this.series.addSeriesSession(session);
+  }
+
+  async setFeedback(feedback: FeedbackRecord): Promise<void> {
+    return this.series.setFeedback(feedback);
+  }
+
+  async listFeedback(sessionId: string): Promise<FeedbackRecord[]> {
+    return this.series.listFeedback(sessionId);
+  }
+
+  async setFeedToken(token: FeedTokenRecord): Promise<void> {
+    return this.series.setFeedToken(token);
+  }
+
+  async getFeedToken(tokenHash: string): Promise<FeedTokenRecord | null> {
+    return this.series.getFeedToken(tokenHash);
   }
 }

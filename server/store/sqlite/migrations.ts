@@ -3,6 +3,7 @@
  * `migrate` applies the missing ones in one transaction when the store opens.
  */
 import type Database from 'better-sqlite3';
+import { SQLITE_SERIES_MIGRATION } from './SqliteSeriesRecords.ts';
 
 /** One schema step. Versions are 1, 2, 3… in array order; a shipped migration is never edited, only appended to. */
 export interface Migration {
@@ -14,7 +15,8 @@ export interface Migration {
 /**
  * Every migration, oldest first. Column names are snake_case; the store aliases them to the camelCase
  * record fields. Timestamps are ISO-8601 strings. Version 2 adds the knowledge base: the FTS5 search
- * index fed by server/knowledge, session tags and pins.
+ * index fed by server/knowledge, session tags and pins; 3 uploaded files; 4 recurring series, feedback
+ * check-ins and calendar feed tokens (SqliteSeriesRecords.ts).
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -196,6 +198,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
       CREATE INDEX file_links_community ON file_links(community_id, sha256);
     `,
+  },
+  {
+    version: 4,
+    name: 'recurring series, feedback check-ins, calendar feed tokens',
+    sql: SQLITE_SERIES_MIGRATION,
   },
 ];
 

@@ -24,12 +24,14 @@ export async function startCommunityViaUi(
 }
 
 /** On a community page: schedules a session through the dialog (default date and time) and waits for it in the list. */
-export async function scheduleSessionViaUi(page: Page, title: string, duration = '1 hour'): Promise<void> {
+export async function scheduleSessionViaUi(page: Page, title: string, duration = '1 hour', { template = false } = {}): Promise<void> {
   await page.getByRole('button', { name: 'Schedule a session' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Schedule a session' });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('Title').fill(title);
   await dialog.getByLabel('Duration').selectOption({ label: duration });
+  // Tests that build the agenda themselves start from an empty one.
+  await dialog.getByRole('checkbox', { name: /template|agenda/i }).setChecked(template);
   await dialog.getByRole('button', { name: 'Schedule session' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('link', { name: title })).toBeVisible();
