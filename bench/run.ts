@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchLatecomerSync } from './latecomerSync.ts';
 import { benchBoard, formatBoardBench } from './board.ts';
+import { benchSearch } from './search.ts';
 import { FULL, QUICK, SCENARIOS, runSideBySide } from './sideBySide.ts';
 import { GENERATOR_CORE, SERVER_KINDS } from './servers/launch.ts';
 import { pinToCore } from './servers/procStats.ts';
@@ -49,7 +50,7 @@ if (targets.length) console.log('\nIssue 6 targets:\n' + renderTargets(targets))
 
 if (!quick && servers.includes('ours') && !process.env.BENCH_SCENARIOS) {
   console.log('\nours only: latecomer sync of a board');
-  for (const items of [5000]) {
+  for (const items of [1000, 5000]) {
     const r = await benchLatecomerSync(items, 8);
     results[`latecomerSync_${items}`] = r;
     console.log(
@@ -58,6 +59,17 @@ if (!quick && servers.includes('ours') && !process.env.BENCH_SCENARIOS) {
         `from SQLite p50 ${r.fromStorage.p50} ms / p95 ${r.fromStorage.p95} ms`,
     );
   }
+}
+
+if (!quick && !process.env.BENCH_SCENARIOS) {
+  // Knowledge-base search: 1,000 sessions × (50 notes paragraphs + 100 board items), SQLite FTS5.
+  const r = await benchSearch();
+  results.search = r;
+  const q = r.queries;
+  console.log(
+    `\nsearch over ${r.sessions} sessions (${r.entries} entries): all p50 ${q.all.p50} ms / p95 ${q.all.p95} ms; ` +
+      `exact ${q.exact.p50}/${q.exact.p95}, prefix ${q.prefix.p50}/${q.prefix.p95}, typo ${q.typo.p50}/${q.typo.p95} ms`,
+  );
 }
 
 if (!quick && !process.env.BENCH_SCENARIOS) {
