@@ -204,7 +204,11 @@ export class Room {
     for (const id of conn.awarenessIds) this.retiredAwarenessIds.set(id, conn.ctx.userId);
     // Bounded: only recent departures matter for late echoes.
     while (this.retiredAwarenessIds.size > MAX_RETIRED_AWARENESS_IDS) {
-      this.retiredAwarenessIds.delete(this.retiredAwarenessIds.keys().next().value as number);
+      const oldest = this.retiredAwarenessIds.keys().next().value as number;
+      this.retiredAwarenessIds.delete(oldest);
+      // The awareness keeps a clock for every client id it has ever seen (against stale updates): forget
+      // it with the departure, or a room that stays loaded grows with every connection that came and went.
+      if (!this.awareness.getStates().has(oldest)) this.awareness.meta.delete(oldest);
     }
     removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
   }
@@ -257,7 +261,11 @@ export class Room {
       return;
     }
     const update = decoding.readVarUint8Array(dec);
-    if (this.bytes + update.byteLength > this.limits.maxDocBytes) {
+    // Updates waiting for missing dependencies are held by Yjs in memory without ever reaching the
+    // document (or `bytes`): they count against the cap too, or it can be bypassed without limit.
+    const store = this.doc.store;
+    const waiting = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+    if (this.bytes + waiting + update.byteLength > this.limits.maxDocBytes) {
       conn.close(CloseCode.DocumentTooLarge);
       return;
     }

@@ -274,6 +274,23 @@ describe('RoomRegistry', () => {
     expect(tab.awarenessIds).toEqual(new Set([own.clientID]));
   });
 
+  it('R6: presence bookkeeping does not grow with every connection that ever came and went', async () => {
+    const stay = new Connection(new MemorySocket(), ctx());
+    const room = (await registry.join('r1', stay))!;
+    for (let i = 0; i < 3000; i++) {
+      const conn = new Connection(new MemorySocket(), ctx({ userId: `u${i}` }));
+      await registry.join('r1', conn);
+      const aw = new Awareness(new Y.Doc());
+      aw.setLocalState({ cursor: { x: i, y: i } });
+      room.receive(conn, awarenessFrame(encodeAwarenessUpdate(aw, [aw.clientID])));
+      registry.leave(room, conn);
+    }
+    // y-protocols keeps a clock for every client id it has seen; the room keeps only the recent
+    // departures' (1,000), plus its own.
+    expect(room.awareness.getStates().size).toBe(0);
+    expect(room.awareness.meta.size).toBeLessThanOrEqual(1001);
+  });
+
   it('R6: one connection claiming thousands of client ids is rejected', async () => {
     const sock = new MemorySocket();
     const conn = new Connection(sock, ctx());
@@ -395,6 +412,24 @@ describe('RoomRegistry', () => {
     room.receive(conn, syncFrame(SyncStep.Update, stickyUpdate('huge', 'x'.repeat(5000))));
     expect(sock.closedWith).toBe(CloseCode.DocumentTooLarge);
     expect(getBoard(room.doc).has('huge')).toBe(false);
+    await reg.shutdown();
+  });
+
+  it('R3: updates whose dependencies never arrive count against the per-document size cap', async () => {
+    const reg = new RoomRegistry(store, { unloadDelayMs: 10, compactAfterUpdates: 100, limits: { ...limits, maxDocBytes: 100_000 } }, log);
+    const sock = new MemorySocket();
+    const conn = new Connection(sock, ctx());
+    const room = (await reg.join('r3', conn))!;
+    // Each update builds on a character the server never gets: Yjs keeps it aside, waiting, in memory.
+    for (let i = 0; i < 20 && sock.closedWith === null; i++) {
+      const d = new Y.Doc();
+      d.getText('t').insert(0, 'x');
+      const sv = Y.encodeStateVector(d);
+      d.getText('t').insert(1, 'y'.repeat(20_000));
+      room.receive(conn, syncFrame(SyncStep.Update, Y.encodeStateAsUpdate(d, sv)));
+    }
+    expect(sock.closedWith).toBe(CloseCode.DocumentTooLarge);
+    expect(room.doc.store.pendingStructs?.update.byteLength ?? 0).toBeLessThanOrEqual(100_000);
     await reg.shutdown();
   });
 });

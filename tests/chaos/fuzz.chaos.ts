@@ -175,8 +175,8 @@ describe('protocol fuzzing over real sockets', () => {
     // The clients' own event loop: a stall here inflates every latency measured above.
     const clientLoop = monitorEventLoopDelay({ resolution: 10 });
     clientLoop.enable();
-    let rssMax = 0;
-    const rssTimer = setInterval(() => (rssMax = Math.max(rssMax, server.rssBytes())), 1000);
+    const rss: number[] = [];
+    const rssTimer = setInterval(() => rss.push(server.rssBytes()), 1000);
 
     const rooms = await Promise.all(world.sessions.map((_, i) => Promise.all([0, 1].map((person) => roomUrl(i, person)))));
     const attack = await attackInChildProcess({ rooms, seconds: S.soakSeconds, sockets: SOAK_ATTACKERS, seed: S.seed, maxMessageBytes: MAX_MESSAGE_BYTES });
@@ -206,7 +206,10 @@ describe('protocol fuzzing over real sockets', () => {
       client_loop_delay_p99_ms: round(clientLoop.percentile(99) / 1e6),
       oversize_frames: oversize.length,
       oversize_1009_max_ms: round(max(oversize)),
-      soak_rss_max_mb: round(rssMax / 2 ** 20),
+      // Memory over the soak (no bar: garbage makes it noisy), early tenth against last tenth.
+      soak_rss_max_mb: round(max(rss) / 2 ** 20),
+      soak_rss_early_mb: round(max(rss.slice(0, Math.ceil(rss.length / 10))) / 2 ** 20),
+      soak_rss_late_mb: round(max(rss.slice(-Math.ceil(rss.length / 10))) / 2 ** 20),
     });
     figures({ fuzz_server_crashes: crashes() });
     expect(server.alive(), 'server crashed').toBe(true);

@@ -93,6 +93,8 @@ const LABELS: Record<string, [label: string, bar: string]> = {
   event_loop_lag_max_ms: ['fuzz: event-loop lag, max /healthz time (ms)', '< 1000'],
   client_loop_delay_max_ms: ['fuzz: (the clients’ own event-loop stall, max ms)', ''],
   oversize_1009_max_ms: ['fuzz: oversized frame closed with 1009 (max ms)', '< 1000'],
+  soak_rss_early_mb: ['fuzz: server RSS, first tenth of the soak (max MB)', ''],
+  soak_rss_late_mb: ['fuzz: server RSS, last tenth of the soak (max MB)', ''],
   fuzz_server_crashes: ['fuzz: server crashes', '0'],
   fuzz_unhandled_errors: ['fuzz: unhandled errors in the server', '0'],
   rooms_reloaded: ['fuzz: rooms loaded after the restart', 'all'],
