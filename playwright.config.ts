@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 // One real server for the whole run, on a random port with a fresh data folder (tests/e2e/e2eServer.ts).
-// The port is chosen once and inherited by the workers through the environment.
-process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 8000));
+// The port is chosen once and inherited by the workers through the environment. It is drawn below Linux's
+// ephemeral range (32768–60999), where outgoing connections would otherwise collide with it.
+process.env.E2E_PORT ??= String(20000 + Math.floor(Math.random() * 12000));
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 

@@ -16,6 +16,8 @@ if (pw?.stats) {
   passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
   failed += pw.stats.unexpected ?? 0;
 }
+// Errors outside any test (e.g. the web server did not start) fail the run too.
+if (pw?.errors?.length) failed += pw.errors.length;
 if (!vitest && !pw) failed += 1;
 console.log(`vitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}; playwright: ${pw?.stats ? `${pw.stats.expected} passed, ${pw.stats.unexpected} failed` : 'no report'}`);
 console.log(`${passed} passed, ${failed} failed`);
