@@ -175,6 +175,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   { version: 3, ...PG_FILES_MIGRATION },
   { version: 4, ...PG_SERIES_MIGRATION },
+  // Slots reserved for the parts being built in parallel; each is replaced by its module's migration.
+  { version: 5, name: 'resource library', sql: '-- reserved' },
+  { version: 6, name: 'session versions and last-seen marks', sql: '-- reserved' },
+  { version: 7, name: 'decisions and actions', sql: '-- reserved' },
+  { version: 8, name: 'guest links and audience mode', sql: '-- reserved' },
 ];
 
 /** The schema version this code expects. */
