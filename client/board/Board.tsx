@@ -46,7 +46,7 @@ import {
   type Point,
   type Rect,
   type Size,
-} from './geometry.ts';
+} from '../../shared/board/geometry.ts';
 import { GestureOverlay, OverlayStore } from './GestureOverlay.tsx';
 import type { EditEnd } from './ItemTextEditor.tsx';
 import { LinkForm } from './LinkForm.tsx';

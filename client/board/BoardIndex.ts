@@ -8,8 +8,8 @@
  */
 import * as Y from 'yjs';
 import { readBoardItem, type BoardItemFields, type BoardItemType, type ShapeKind } from '../../shared/doc/layout.ts';
-import { connectorBounds, connectorGeometry, type ConnectorGeometry } from './connectorGeometry.ts';
-import { boundsOfRects, rectsIntersect, type PlacedRect, type Rect } from './geometry.ts';
+import { connectorBounds, connectorGeometry, type ConnectorGeometry } from '../../shared/board/connectorGeometry.ts';
+import { boundsOfRects, rectsIntersect, type PlacedRect, type Rect } from '../../shared/board/geometry.ts';
 
 /** What the Board renders: the ids of the items to mount (in a stable order) and the total count. */
 export interface BoardIndexSnapshot {

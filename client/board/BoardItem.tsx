@@ -14,7 +14,7 @@ import { cleanColor } from './boardOps.ts';
 import { ConnectorView } from './ConnectorView.tsx';
 import { FileCardView, ImageView } from './FileItemView.tsx';
 import { FrameView } from './FrameView.tsx';
-import { connectorLabel, itemLabel } from './itemLabel.ts';
+import { connectorLabel, itemLabel } from '../../shared/board/itemLabel.ts';
 import { ItemTextEditor, type EditEnd } from './ItemTextEditor.tsx';
 import { LinkCard } from './LinkCard.tsx';
 import { ShapeView } from './ShapeView.tsx';

@@ -8,8 +8,8 @@ import type { BoardItemFields } from '../../shared/doc/layout.ts';
 import type { BoardIndex } from './BoardIndex.ts';
 import { useBoardIndex } from './BoardIndexContext.ts';
 import { cleanColor } from './boardOps.ts';
-import { arrowHead, arrowSize, type ConnectorGeometry } from './connectorGeometry.ts';
-import type { Rect } from './geometry.ts';
+import { arrowHead, arrowSize, type ConnectorGeometry } from '../../shared/board/connectorGeometry.ts';
+import type { Rect } from '../../shared/board/geometry.ts';
 
 interface Drawn {
   g: ConnectorGeometry;

@@ -4,7 +4,7 @@
  */
 import { memo, useCallback, useRef, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { boardToScreen, type Camera, type Size } from './geometry.ts';
+import { boardToScreen, type Camera, type Size } from '../../shared/board/geometry.ts';
 import { remoteCursors, type RemoteCursor } from './remoteCursors.ts';
 
 /** Subscribes to awareness and returns the other people's cursors. */

@@ -4,7 +4,7 @@
  * which only members of a community that has the file can read.
  */
 import type { BoardItemFields } from '../../shared/doc/layout.ts';
-import { formatBytes } from './itemLabel.ts';
+import { formatBytes } from '../../shared/board/itemLabel.ts';
 
 /** The URL of an uploaded file's content. */
 export function fileUrl(sha256: string): string {

@@ -5,9 +5,9 @@
  */
 import { useSyncExternalStore } from 'react';
 import { cleanColor } from './boardOps.ts';
-import { arrowHead, arrowSize } from './connectorGeometry.ts';
-import { boundsOfRects, expandRect, type Point, type Rect } from './geometry.ts';
-import { outlineToSvgPath, strokeBounds, strokeOutline } from './strokeOutline.ts';
+import { arrowHead, arrowSize } from '../../shared/board/connectorGeometry.ts';
+import { boundsOfRects, expandRect, type Point, type Rect } from '../../shared/board/geometry.ts';
+import { outlineToSvgPath, strokeBounds, strokeOutline } from '../../shared/board/strokeOutline.ts';
 
 /** The overlay's state, in board coordinates. */
 export interface OverlayState {

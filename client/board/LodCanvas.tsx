@@ -7,7 +7,7 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { BoardIndex } from './BoardIndex.ts';
-import { expandRect, rectContainsRect, visibleRect, type Camera, type Size } from './geometry.ts';
+import { expandRect, rectContainsRect, visibleRect, type Camera, type Size } from '../../shared/board/geometry.ts';
 import { paintBoardItems, readPalette, type PaintPalette } from './paintBoardItems.ts';
 
 /** Extra painted area on each side, as a fraction of the viewport. */

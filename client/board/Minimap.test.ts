@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rectContainsRect } from './geometry.ts';
+import { rectContainsRect } from '../../shared/board/geometry.ts';
 import { minimapWorld } from './Minimap.tsx';
 
 describe('minimapWorld', () => {

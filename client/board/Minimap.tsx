@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { BoardIndex } from './BoardIndex.ts';
-import { boundsOfRects, expandRect, rectContainsRect, visibleRect, type Camera, type Point, type Rect, type Size } from './geometry.ts';
+import { boundsOfRects, expandRect, rectContainsRect, visibleRect, type Camera, type Point, type Rect, type Size } from '../../shared/board/geometry.ts';
 import { paintBoardItems, readPalette } from './paintBoardItems.ts';
 
 const W = 200;

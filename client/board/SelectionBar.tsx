@@ -11,7 +11,7 @@ import { ALIGN_MODES, type AlignMode } from './arrange.ts';
 import { EDITABLE_TYPES } from './BoardItem.tsx';
 import { SHORTCUTS } from './boardKeys.ts';
 import { icons } from './icons.tsx';
-import { SHAPE_NAMES, kindName } from './itemLabel.ts';
+import { SHAPE_NAMES, kindName } from '../../shared/board/itemLabel.ts';
 import { ToolButton } from './Toolbar.tsx';
 import { onToolbarKeyDown } from './toolbarKeys.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { BoardItemFields } from '../../shared/doc/layout.ts';
 import { cleanColor } from './boardOps.ts';
-import { shapePath } from './shapeGeometry.ts';
+import { shapePath } from '../../shared/board/shapeGeometry.ts';
 
 /** The content of a shape item, filling the item box. */
 export function ShapeView({ item }: { item: BoardItemFields }) {

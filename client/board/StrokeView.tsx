@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { BoardItemFields } from '../../shared/doc/layout.ts';
 import { cleanColor } from './boardOps.ts';
-import { outlineToSvgPath, strokeBox, strokeOutline } from './strokeOutline.ts';
+import { outlineToSvgPath, strokeBox, strokeOutline } from '../../shared/board/strokeOutline.ts';
 
 /** The content of a stroke item. */
 export function StrokeView({ item }: { item: BoardItemFields }) {

@@ -3,7 +3,7 @@ import { SHORTCUTS } from './boardKeys.ts';
 import { icons } from './icons.tsx';
 import { ToolButton } from './Toolbar.tsx';
 import { onToolbarKeyDown } from './toolbarKeys.ts';
-import { MAX_ZOOM, MIN_ZOOM } from './geometry.ts';
+import { MAX_ZOOM, MIN_ZOOM } from '../../shared/board/geometry.ts';
 
 interface ZoomControlsProps {
   zoom: number;

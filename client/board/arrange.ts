@@ -3,7 +3,7 @@
  * the front or sending them to the back while keeping their order among themselves. Pure: returns the
  * new values, boardOps writes them.
  */
-import { boundsOfRects, type PlacedRect, type Point } from './geometry.ts';
+import { boundsOfRects, type PlacedRect, type Point } from '../../shared/board/geometry.ts';
 
 export const ALIGN_MODES = ['left', 'center', 'right', 'top', 'middle', 'bottom'] as const;
 export type AlignMode = (typeof ALIGN_MODES)[number];

@@ -12,8 +12,8 @@ import type { BoardIndex, BoardIndexEntry } from './BoardIndex.ts';
 import { insertBoardItems, moveBoardItems, setBoardItemsZ, snapshotItems } from './boardBatchOps.ts';
 import { clipboardPayload, clipboardText } from './boardClipboard.ts';
 import { createBoardItem, deleteBoardItems, resizeBoardItem, updateBoardItem } from './boardOps.ts';
-import { boundsOfRects, expandRect, rectCenter, type Point, type Size } from './geometry.ts';
-import { kindName, ITEM_TYPE_NAMES, SHAPE_NAMES } from './itemLabel.ts';
+import { boundsOfRects, expandRect, rectCenter, type Point, type Size } from '../../shared/board/geometry.ts';
+import { kindName, ITEM_TYPE_NAMES, SHAPE_NAMES } from '../../shared/board/itemLabel.ts';
 import { itemsToMove } from './selectionGeometry.ts';
 import type { BoardUndo } from './useBoardUndo.ts';
 

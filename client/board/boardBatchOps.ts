@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { getBoard, readBoardItem, toYMap, type BoardItemFields } from '../../shared/doc/layout.ts';
 import { maxBoardZ, newBoardItemId, newItemFields } from './boardOps.ts';
-import { clampCoord, type Point } from './geometry.ts';
+import { clampCoord, type Point } from '../../shared/board/geometry.ts';
 
 /** Moves items to new top-left corners in one transaction; returns how many moved (deleted ones are skipped). */
 export function moveBoardItems(doc: Y.Doc, origin: object, moves: ReadonlyMap<string, Point>): number {

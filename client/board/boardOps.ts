@@ -8,13 +8,12 @@ import * as Y from 'yjs';
 import {
   BOARD_FILE_TYPES,
   BOARD_IMAGE_TYPES,
+  cleanColor,
   CONNECTOR_ANCHORS,
   DEFAULT_ITEM_SIZE,
-  INK_COLORS,
   MAX_STROKE_POINTS,
   MIN_ITEM_SIZE,
   SHAPE_KINDS,
-  STICKY_COLORS,
   getBoard,
   parseUserUrl,
   readBoardItem,
@@ -25,7 +24,7 @@ import {
   type ConnectorAnchor,
   type ShapeKind,
 } from '../../shared/doc/layout.ts';
-import { clamp, clampCoord } from './geometry.ts';
+import { clamp, clampCoord } from '../../shared/board/geometry.ts';
 
 /** Longest text kept in an item; longer input is cut (a board note is not a document). */
 export const MAX_TEXT_LENGTH = 5000;
@@ -75,14 +74,8 @@ export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').slice(0, MAX_TEXT_LENGTH);
 }
 
-/**
- * A known colour for the item type, or the type's first one for anything else (colours are rendered
- * into CSS and SVG): ink colours for strokes and connectors, the sticky palette for everything else.
- */
-export function cleanColor(color: string | undefined, type: BoardItemType = 'sticky'): string {
-  const palette: readonly string[] = type === 'stroke' || type === 'connector' ? INK_COLORS : STICKY_COLORS;
-  return color && palette.includes(color) ? color : palette[0];
-}
+/** Re-exported for the board's modules that sanitise colours alongside the other item fields. */
+export { cleanColor };
 
 /** A line width within 1–64 board units (default 2 for connectors, 4 for strokes). */
 export function cleanStrokeWidth(v: number | undefined, type: BoardItemType): number {

@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { getBoard, readBoardItem, type BoardItemFields } from '../../shared/doc/layout.ts';
-import { boardToSvg, type SvgPalette } from './boardToSvg.ts';
+import { boardToSvg, type SvgPalette } from '../../shared/board/boardToSvg.ts';
 import { fileUrl } from './FileItemView.tsx';
 import { frameMembers, itemsToMove, type TypedRect } from './selectionGeometry.ts';
 

@@ -4,7 +4,7 @@
  * plain item snapshots, so the order and filtering are unit-tested.
  */
 import type { BoardItemFields } from '../../shared/doc/layout.ts';
-import { connectorLabel, itemLabel } from './itemLabel.ts';
+import { connectorLabel, itemLabel } from '../../shared/board/itemLabel.ts';
 
 /** One row of the outline. */
 export interface OutlineRow {

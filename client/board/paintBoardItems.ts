@@ -5,7 +5,7 @@
  * (read from CSS once per canvas); item colours are the validated palette colours.
  */
 import type { BoardIndex, BoardIndexEntry } from './BoardIndex.ts';
-import { rectsIntersect, type Rect } from './geometry.ts';
+import { rectsIntersect, type Rect } from '../../shared/board/geometry.ts';
 
 /** The token colours the painter uses. */
 export interface PaintPalette {

@@ -3,7 +3,7 @@
  * frame membership (which items move with a frame), the set a drag moves, and grid snapping. Pure.
  */
 import type { BoardItemType } from '../../shared/doc/layout.ts';
-import { rectContainsRect, rectsIntersect, type PlacedRect, type Point, type Rect } from './geometry.ts';
+import { rectContainsRect, rectsIntersect, type PlacedRect, type Point, type Rect } from '../../shared/board/geometry.ts';
 
 /** An item as selection sees it. */
 export interface TypedRect extends PlacedRect {

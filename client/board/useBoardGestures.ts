@@ -40,11 +40,11 @@ import {
   type Pinch,
   type Point,
   type Rect,
-} from './geometry.ts';
+} from '../../shared/board/geometry.ts';
 import type { OverlayStore } from './GestureOverlay.tsx';
 import { itemsToMove, marqueeSelect, rectFromPoints, snapDelta } from './selectionGeometry.ts';
-import { hitTestShapes, outlinePoint } from './shapeGeometry.ts';
-import { MOUSE_PRESSURE, simplifyStroke, streamlinePoint, strokeBox } from './strokeOutline.ts';
+import { hitTestShapes, outlinePoint } from '../../shared/board/shapeGeometry.ts';
+import { MOUSE_PRESSURE, simplifyStroke, streamlinePoint, strokeBox } from '../../shared/board/strokeOutline.ts';
 import type { CameraControls } from './useCamera.ts';
 import type { BoardUndo } from './useBoardUndo.ts';
 

@@ -7,7 +7,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { getBoard } from '../../shared/doc/layout.ts';
 import { BoardIndex, type BoardIndexSnapshot } from './BoardIndex.ts';
-import type { Rect } from './geometry.ts';
+import type { Rect } from '../../shared/board/geometry.ts';
 
 const EMPTY: BoardIndexSnapshot = { ids: [], count: 0 };
 const noSubscription = () => () => {};

@@ -13,7 +13,7 @@ import {
   type Point,
   type Rect,
   type Size,
-} from './geometry.ts';
+} from '../../shared/board/geometry.ts';
 
 /** What useCamera gives the board. */
 export interface CameraControls {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { UPLOAD_TYPES, type FileDto } from '../../shared/api/files.ts';
-import type { Point, Size } from './geometry.ts';
+import type { Point, Size } from '../../shared/board/geometry.ts';
 import { imageSize, uploadBoardFile } from './uploadBoardFile.ts';
 
 /** One upload as shown to the person. */

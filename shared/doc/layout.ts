@@ -231,3 +231,12 @@ export function parseUserUrl(input: string): URL | null {
   if (!s || /\s/.test(s)) return null;
   return safeHttpUrl(/^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `https://${s}`);
 }
+
+/**
+ * A known colour for the item type, or the type's first one for anything else (colours are rendered
+ * into CSS and SVG): ink colours for strokes and connectors, the sticky palette for everything else.
+ */
+export function cleanColor(color: string | undefined, type: BoardItemType = 'sticky'): string {
+  const palette: readonly string[] = type === 'stroke' || type === 'connector' ? INK_COLORS : STICKY_COLORS;
+  return color && palette.includes(color) ? color : palette[0];
+}

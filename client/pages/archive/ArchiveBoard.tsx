@@ -4,7 +4,7 @@
  */
 import { safeHttpUrl } from '../../../shared/doc/layout.ts';
 import type { BoardEntry } from '../../../shared/knowledge/sessionContent.ts';
-import { ITEM_TYPE_NAMES } from '../../board/itemLabel.ts';
+import { ITEM_TYPE_NAMES } from '../../../shared/board/itemLabel.ts';
 import { BoardPreview } from './BoardPreview.tsx';
 import { PinButton } from './PinButton.tsx';
 

@@ -2,7 +2,7 @@
  * Geometry of item outlines: rectangles (every item that is not a shape), ellipses and diamonds —
  * where a ray from the centre leaves the outline, and whether a point is inside. Pure, unit-tested.
  */
-import type { ShapeKind } from '../../shared/doc/layout.ts';
+import type { ShapeKind } from '../doc/layout.ts';
 import { rectCenter, rectContainsPoint, type PlacedRect, type Point, type Rect } from './geometry.ts';
 
 /** True when `p` is inside the outline of a `kind` shape filling `r` (edges included). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardItemFields } from '../../shared/doc/layout.ts';
+import type { BoardItemFields } from '../doc/layout.ts';
 import { boardToSvg, escapeXml, wrapText } from './boardToSvg.ts';
 
 const palette = { canvas: '#fbfaf7', surface: '#ffffff', border: '#a8a59b', text: '#1f2328', muted: '#57606a', link: '#1f4e79' };

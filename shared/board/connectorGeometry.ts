@@ -4,7 +4,7 @@
  * or a curve leaving each fixed side at a right angle), its arrow head and its bounds for culling.
  * Computed from the items' current rectangles on every render, so arrows follow moved items. Pure.
  */
-import type { ConnectorAnchor, ShapeKind } from '../../shared/doc/layout.ts';
+import type { ConnectorAnchor, ShapeKind } from '../doc/layout.ts';
 import { boundsOfRects, expandRect, rectCenter, type Point, type Rect } from './geometry.ts';
 import { outlinePoint } from './shapeGeometry.ts';
 

@@ -4,9 +4,8 @@
  * validated palettes; images are embedded as data: URLs when given (an SVG shown as an image cannot
  * load anything else). No foreignObject, so a browser can draw the result onto a canvas. Pure.
  */
-import type { BoardItemFields } from '../../shared/doc/layout.ts';
-import { safeHttpUrl } from '../../shared/doc/layout.ts';
-import { cleanColor } from './boardOps.ts';
+import type { BoardItemFields } from '../doc/layout.ts';
+import { cleanColor, safeHttpUrl } from '../doc/layout.ts';
 import { arrowHead, arrowSize, connectorBounds, connectorGeometry, type ConnectorGeometry } from './connectorGeometry.ts';
 import { boundsOfRects, type Rect } from './geometry.ts';
 import { formatBytes } from './itemLabel.ts';

@@ -3,7 +3,7 @@
  * Ellipse: Do") and the host shown on link cards. Pure, so screen-reader wording is tested and shared
  * by the item, the outline, the selection bar and announcements.
  */
-import { safeHttpUrl, type BoardItemFields, type BoardItemType, type ShapeKind } from '../../shared/doc/layout.ts';
+import { safeHttpUrl, type BoardItemFields, type BoardItemType, type ShapeKind } from '../doc/layout.ts';
 
 /** Human names of the item types. */
 export const ITEM_TYPE_NAMES: Record<BoardItemType, string> = {
