@@ -16,15 +16,21 @@ import { PostgresStore } from './store/postgres/PostgresStore.ts';
 import { ServerMetrics } from './ops/ServerMetrics.ts';
 import type { ReadinessChecks } from './ops/readiness.ts';
 import { AuthSessions } from './auth/AuthSessions.ts';
+import { GuestAccess } from './auth/GuestAccess.ts';
 import { TicketSigner } from './auth/TicketSigner.ts';
 import { LoginRateLimiter } from './auth/LoginRateLimiter.ts';
 import { resolveTicketSecret } from './auth/ticketSecret.ts';
 import { createApp } from './http/createApp.ts';
 import { RoomRegistry } from './collab/RoomRegistry.ts';
+import { breakoutRoomChecker } from './facilitation/breakoutRooms.ts';
+import { privateDraftsOf, watchDraftRooms } from './facilitation/privateDrafts.ts';
 import { LocalFanout, type Fanout } from './fanout/Fanout.ts';
 import { RedisFanout } from './fanout/RedisFanout.ts';
 import { CollabServer } from './collab/CollabServer.ts';
 import { KnowledgeIndexer } from './knowledge/KnowledgeIndexer.ts';
+import { SessionEndings } from './actions/SessionEndings.ts';
+import { SessionVersions } from './versions/SessionVersions.ts';
+import { DEFAULT_THINNING } from './versions/thinVersions.ts';
 
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:3000 */
@@ -36,6 +42,10 @@ export interface RunningServer {
   collab: CollabServer;
   /** Keeps the search index current (flush() in tests to index pending changes now). */
   knowledge: KnowledgeIndexer;
+  /** Carries open actions forward and writes end-of-session summaries. */
+  endings: SessionEndings;
+  /** Keeps session versions (flush() in tests to capture changed rooms now). */
+  versions: SessionVersions;
   metrics: ServerMetrics;
   /** Graceful shutdown: stop accepting, flush every pending update, close sockets and the database. */
   close(): Promise<void>;
@@ -67,15 +77,24 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const registry = new RoomRegistry(metrics.docStore(store), { ...config.rooms, limits: config.limits }, log.child({ part: 'collab' }), fanout);
   const collab = new CollabServer(
     registry,
-    { store, sessions, tickets, allowedOrigins: config.allowedOrigins },
+    { store, sessions, tickets, allowedOrigins: config.allowedOrigins, breakoutExists: breakoutRoomChecker(registry), guests: new GuestAccess(store) },
     { ...config.limits, trustProxy: config.trustProxy },
     log.child({ part: 'collab' }),
   );
   metrics.observeCollab(registry, collab);
+  // Private mode (SPEC R13): draft rooms are mirrored for facilitators, or revealed once it is off.
+  watchDraftRooms(registry, privateDraftsOf(registry, async (id) => (await store.getUserById(id))?.name ?? ''), (room, err) => log.error('facilitation.draft_mirror_failed', { room, err }));
   const knowledge = new KnowledgeIndexer(store, registry, config.knowledge, log.child({ part: 'knowledge' }));
+  const endings = new SessionEndings(store, registry, log.child({ part: 'endings' }));
+  const versions = new SessionVersions(
+    store,
+    registry,
+    { intervalMs: config.versions.intervalMs, seenGapMs: Math.min(config.versions.intervalMs, 60_000), thinning: { ...DEFAULT_THINNING, maxVersions: config.versions.maxPerSession } },
+    log.child({ part: 'versions' }),
+  );
   const readinessChecks: ReadinessChecks = { database: () => store.ping() };
   if (config.redisUrl) readinessChecks.redis = () => fanout.ping();
-  const app = createApp({ config, store, log, sessions, tickets, loginLimiter, authEvents: collab, rooms: registry, facilitation: registry, metrics: metrics.registry, readinessChecks });
+  const app = createApp({ config, store, log, sessions, tickets, loginLimiter, authEvents: collab, rooms: registry, facilitation: registry, endings, versions, metrics: metrics.registry, readinessChecks });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve(
@@ -97,6 +116,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   log.info('server.listening', { url, store: config.databaseUrl ? 'postgres' : 'sqlite', dataDir: config.dataDir });
 
   knowledge.start();
+  endings.start();
+  versions.start();
 
   const pruneTimer = setInterval(() => void sessions.pruneExpired().catch(() => {}), 3_600_000);
   pruneTimer.unref();
@@ -110,6 +131,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       if (!drained) log.error('server.shutdown_unflushed', {});
       // After the rooms' last writes (which it indexes from the store), before the store closes.
       await knowledge.stop();
+      await endings.stop();
+      await versions.stop();
       collab.close();
       await fanout.close();
       server.closeAllConnections?.();
@@ -118,5 +141,5 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log.info('server.stopped', { drained });
     })());
 
-  return { url, port, store, registry, fanout, collab, knowledge, metrics, close };
+  return { url, port, store, registry, fanout, collab, knowledge, endings, versions, metrics, close };
 }

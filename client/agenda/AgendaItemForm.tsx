@@ -4,12 +4,15 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { MAX_MINUTES, MAX_OWNER_LENGTH, MAX_TITLE_LENGTH, normalizeMinutes, normalizeTitle } from './agendaOps.ts';
+import type { AgendaLinkOption } from './agendaLinks.ts';
 
 /** What the form hands back: validated, trimmed values. */
 export interface AgendaFormValues {
   title: string;
   minutes: number;
   owner: string;
+  /** What the item links to ('' for nothing): `board:<frame id>` or `notes:<anchor>`. */
+  link: string;
 }
 
 export interface AgendaItemFormProps {
@@ -22,16 +25,22 @@ export interface AgendaItemFormProps {
   onCancel?: () => void;
   /** Name of the item being edited, to label the fields ("Title of Welcome round"). */
   itemName?: string;
+  /** The frames and headings the item can link to, read when the list is opened (boards can be big). */
+  linkOptions?: () => AgendaLinkOption[];
 }
 
-const EMPTY: AgendaFormValues = { title: '', minutes: 10, owner: '' };
+const EMPTY: AgendaFormValues = { title: '', minutes: 10, owner: '', link: '' };
 
 /** An inline form for one agenda item. Escape cancels an edit. */
-export function AgendaItemForm({ mode, initial = EMPTY, ownersListId, onSubmit, onCancel, itemName }: AgendaItemFormProps) {
+export function AgendaItemForm({ mode, initial = EMPTY, ownersListId, onSubmit, onCancel, itemName, linkOptions }: AgendaItemFormProps) {
   const id = useId();
   const [title, setTitle] = useState(initial.title);
   const [minutes, setMinutes] = useState(String(initial.minutes));
   const [owner, setOwner] = useState(initial.owner);
+  const [link, setLink] = useState(initial.link ?? '');
+  const [links, setLinks] = useState<AgendaLinkOption[]>([]);
+  const refreshLinks = () => linkOptions && setLinks(linkOptions());
+  const linkChoices = link && !links.some((o) => o.value === link) ? [{ value: link, label: 'Linked content' }, ...links] : links;
   const [errors, setErrors] = useState<{ title?: string; minutes?: string; form?: string }>({});
   const titleInput = useRef<HTMLInputElement>(null);
   const minutesInput = useRef<HTMLInputElement>(null);
@@ -50,7 +59,7 @@ export function AgendaItemForm({ mode, initial = EMPTY, ownersListId, onSubmit, 
     setErrors(next);
     if (t === null) return titleInput.current?.focus();
     if (m === null) return minutesInput.current?.focus();
-    if (!onSubmit({ title: t, minutes: m, owner })) {
+    if (!onSubmit({ title: t, minutes: m, owner, link })) {
       setErrors({ form: 'This item no longer exists: someone may have deleted it.' });
       return;
     }
@@ -58,6 +67,7 @@ export function AgendaItemForm({ mode, initial = EMPTY, ownersListId, onSubmit, 
       setTitle('');
       setMinutes(String(EMPTY.minutes));
       setOwner('');
+      setLink('');
       titleInput.current?.focus();
     }
   };
@@ -125,6 +135,24 @@ export function AgendaItemForm({ mode, initial = EMPTY, ownersListId, onSubmit, 
           onChange={(e) => setOwner(e.target.value)}
         />
       </div>
+      {linkOptions && (
+        <div className="agenda-form__field agenda-form__field--link">
+          <label htmlFor={`${id}-link`}>Linked to</label>
+          <select
+            id={`${id}-link`}
+            value={link}
+            aria-label={mode === 'edit' ? `Linked content${suffix}` : undefined}
+            onFocus={refreshLinks}
+            onMouseDown={refreshLinks}
+            onChange={(e) => setLink(e.target.value)}
+          >
+            <option value="">Nothing</option>
+            {linkChoices.map((o) => (
+              <option key={o.value} value={o.value}>{o.label}</option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="agenda-form__actions">
         <button type="submit" className="agenda-button agenda-button--primary">
           {mode === 'add' ? 'Add' : 'Save'}

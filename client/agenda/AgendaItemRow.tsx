@@ -5,6 +5,7 @@
 import type { DragEvent, KeyboardEvent } from 'react';
 import type { AgendaItemFields } from '../../shared/doc/layout.ts';
 import { AgendaItemForm, type AgendaFormValues } from './AgendaItemForm.tsx';
+import type { AgendaLinkOption } from './agendaLinks.ts';
 
 /** Where a drop would land relative to this row, for the drop indicator. */
 export type DropSide = 'before' | 'after' | null;
@@ -17,6 +18,10 @@ export interface AgendaItemRowProps {
   /** Pointed at by a `?focus=agenda:<id>` link. */
   highlighted?: boolean;
   canEdit: boolean;
+  /** May make this item current ("Now" is set through the server by facilitators, SPEC R11). */
+  canSetCurrent: boolean;
+  /** The frames and headings an item can link to (for the edit form). */
+  linkOptions?: () => AgendaLinkOption[];
   editing: boolean;
   dragging: boolean;
   dropSide: DropSide;
@@ -84,7 +89,8 @@ export function AgendaItemRow(props: AgendaItemRowProps) {
       {editing ? (
         <AgendaItemForm
           mode="edit"
-          initial={{ title: item.title, minutes: item.minutes, owner: item.owner }}
+          initial={{ title: item.title, minutes: item.minutes, owner: item.owner, link: item.link ?? '' }}
+          linkOptions={props.linkOptions}
           ownersListId={props.ownersListId}
           itemName={quoted}
           onSubmit={props.onSave}
@@ -126,7 +132,7 @@ export function AgendaItemRow(props: AgendaItemRowProps) {
             {item.owner && <span className="agenda-item__owner">{item.owner}</span>}
           </div>
           <div className="agenda-item__aside">
-            {canEdit ? (
+            {props.canSetCurrent ? (
               <button
                 type="button"
                 className="agenda-item__now"

@@ -3,13 +3,14 @@
  * total against the session length, reordering by drag or keyboard, and undo of one's own changes.
  * All changes go through agendaOps; the list re-renders from Yjs through useYSelector.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { RoomConnection } from '../collab/RoomConnection.ts';
 import { useYSelector } from '../collab/hooks.ts';
 import type { MemberDto } from '../../shared/api/schemas.ts';
-import { META_KEYS, getAgenda, getMeta } from '../../shared/doc/layout.ts';
+import { getAgenda } from '../../shared/doc/layout.ts';
 import { formatShortcut } from '../notes/formatShortcut.ts';
-import { addItem, moveItem, readAgenda, removeItem, repairAgenda, setCurrent, totals, updateItem } from './agendaOps.ts';
+import { addItem, moveItem, readAgenda, removeItem, repairAgenda, totals, updateItem } from './agendaOps.ts';
+import { agendaLinkOptions } from './agendaLinks.ts';
 import { useAgendaUndo } from './useAgendaUndo.ts';
 import { AgendaItemForm, type AgendaFormValues } from './AgendaItemForm.tsx';
 import { AgendaItemRow, type DropSide } from './AgendaItemRow.tsx';
@@ -24,6 +25,13 @@ export interface AgendaPanelProps {
   members: MemberDto[];
   /** An item to highlight and scroll into view (a `?focus=agenda:<id>` link). */
   focusItemId?: string;
+  /**
+   * The current ("Now") item: the control room's, which only the server writes (SPEC R11) — never the
+   * document's, which any member could edit.
+   */
+  currentItemId: string | null;
+  /** Makes an item current through the server (starting its timebox); null for non-facilitators. */
+  onSetCurrent: ((id: string | null) => Promise<unknown>) | null;
 }
 
 /** Private drag type, so that a dragged item never drops into the notes as text. */
@@ -33,12 +41,12 @@ const UNDO = formatShortcut('Mod-z');
 const REDO = formatShortcut('Mod-Shift-z');
 
 /** The agenda of a session room. */
-export function AgendaPanel({ conn, durationMinutes, members, focusItemId }: AgendaPanelProps) {
+export function AgendaPanel({ conn, durationMinutes, members, focusItemId, currentItemId, onSetCurrent }: AgendaPanelProps) {
   const { doc, canEdit } = conn;
   const agenda = getAgenda(doc);
   const items = useYSelector(agenda, readAgenda, true);
-  const storedCurrent = useYSelector(getMeta(doc), (m) => m.get(META_KEYS.currentAgendaItem));
-  const currentId = typeof storedCurrent === 'string' && items.some((it) => it.id === storedCurrent) ? storedCurrent : null;
+  const currentId = currentItemId !== null && items.some((it) => it.id === currentItemId) ? currentItemId : null;
+  const linkOptions = useCallback(() => agendaLinkOptions(doc), [doc]);
   const sum = totals(items, durationMinutes);
 
   // One origin per panel and room: the undo manager tracks exactly the transactions tagged with it.
@@ -114,8 +122,12 @@ export function AgendaPanel({ conn, durationMinutes, members, focusItemId }: Age
   };
 
   const toggleCurrent = (id: string, title: string) => {
+    if (!onSetCurrent) return;
     const clearing = currentId === id;
-    if (setCurrent(doc, origin, clearing ? null : id)) say(clearing ? 'No current item.' : `${name(title)} is now the current item.`);
+    onSetCurrent(clearing ? null : id).then(
+      () => say(clearing ? 'No current item.' : `${name(title)} is now the current item; its timebox started.`),
+      () => say('The current item could not be changed. Try again.'),
+    );
   };
 
   const save = (id: string, values: AgendaFormValues) => {
@@ -245,6 +257,8 @@ export function AgendaPanel({ conn, durationMinutes, members, focusItemId }: Age
                 isCurrent={item.id === currentId}
                 highlighted={!!focusItemId && item.id === focusItemId}
                 canEdit={canEdit}
+                canSetCurrent={onSetCurrent !== null}
+                linkOptions={linkOptions}
                 editing={canEdit && editingId === item.id}
                 dragging={drag?.id === item.id}
                 dropSide={dropSide(index)}
@@ -281,7 +295,7 @@ export function AgendaPanel({ conn, durationMinutes, members, focusItemId }: Age
             Move an item with its Move up and Move down buttons, or with Alt+Up and Alt+Down arrow keys while it has focus.
           </p>
           <div className="agenda__add" ref={addForm}>
-            <AgendaItemForm mode="add" ownersListId={ownersListId} onSubmit={add} />
+            <AgendaItemForm mode="add" ownersListId={ownersListId} onSubmit={add} linkOptions={linkOptions} />
           </div>
           <datalist id={ownersListId}>
             {ownerNames.map((n) => (

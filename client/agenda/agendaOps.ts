@@ -10,8 +10,7 @@ import {
   getMeta,
   readAgendaItem,
   toYMap,
-  type AgendaItemFields,
-} from '../../shared/doc/layout.ts';
+  type AgendaItemFields, readAgendaLink } from '../../shared/doc/layout.ts';
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_OWNER_LENGTH = 80;
@@ -23,10 +22,12 @@ export interface AgendaItemInput {
   title: string;
   minutes: number;
   owner?: string;
+  /** `board:<frame id>` / `notes:<anchor>` ('' or absent: none; see agendaLinks.ts). */
+  link?: string;
 }
 
 /** The fields a person may change on an existing item. */
-export type AgendaPatch = Partial<Pick<AgendaItemFields, 'title' | 'minutes' | 'owner' | 'done'>>;
+export type AgendaPatch = Partial<Pick<AgendaItemFields, 'title' | 'minutes' | 'owner' | 'done' | 'link'>>;
 
 /** Sum of the timeboxes against the session length. */
 export interface AgendaTotals {
@@ -143,6 +144,8 @@ export function addItem(doc: Y.Doc, origin: unknown, input: AgendaItemInput, cre
   const minutes = normalizeMinutes(input.minutes);
   if (title === null || minutes === null) return null;
   const fields: AgendaItemFields = { id: uuidv4(), title, minutes, owner: normalizeOwner(input.owner), done: false, createdBy };
+  const link = readAgendaLink(input.link);
+  if (link) fields.link = link;
   const agenda = getAgenda(doc);
   doc.transact(() => {
     const at = index === undefined ? agenda.length : Math.max(0, Math.min(index, agenda.length));
@@ -170,6 +173,8 @@ export function updateItem(doc: Y.Doc, origin: unknown, id: string, patch: Agend
   }
   if (patch.owner !== undefined) next.owner = normalizeOwner(patch.owner);
   if (patch.done !== undefined) next.done = patch.done === true;
+  // '' unlinks (readers treat anything malformed as no link).
+  if (patch.link !== undefined) next.link = readAgendaLink(patch.link) ?? '';
 
   const agenda = getAgenda(doc);
   const positions = positionsOf(agenda, id);

@@ -48,7 +48,7 @@ const CODE_BY_STATUS = new Map<number, ApiErrorCode>(
 );
 
 /** Turns a non-2xx response into an ApiError, tolerating bodies that are not ours (proxies, HTML). */
-async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: Response): Promise<ApiError> {
   const fallbackCode = CODE_BY_STATUS.get(res.status) ?? (res.status >= 500 ? 'internal' : 'invalid_input');
   let body: Partial<ApiErrorBody> | null = null;
   try {

@@ -9,6 +9,7 @@ import { ToastProvider } from '../components/Toast.tsx';
 import { CommunityPage } from '../pages/CommunityPage.tsx';
 import { DirectoryPage } from '../pages/DirectoryPage.tsx';
 import { InvitePage } from '../pages/InvitePage.tsx';
+import { GuestPage } from '../pages/GuestPage.tsx';
 import { NewCommunityPage } from '../pages/NewCommunityPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
@@ -19,6 +20,7 @@ import { MeProvider } from './useMe.tsx';
 
 const SessionPage = lazy(() => import('../pages/SessionPage.tsx'));
 const SessionArchivePage = lazy(() => import('../pages/SessionArchivePage.tsx'));
+const SessionSummaryPage = lazy(() => import('../pages/SessionSummaryPage.tsx'));
 
 /** The whole client. */
 export function App() {
@@ -51,6 +53,9 @@ export function App() {
                 </RequireAuth>
               )}
             </Route>
+            {/* The end-of-session summary; /sessions/:id/summary is kept as an alias of the /s/ form. */}
+            <Route path="/s/:sessionId/summary">{(params) => <SummaryRoute sessionId={params.sessionId} />}</Route>
+            <Route path="/sessions/:sessionId/summary">{(params) => <SummaryRoute sessionId={params.sessionId} />}</Route>
             <Route path="/s/:sessionId/archive">
               {(params) => (
                 <RequireAuth>
@@ -81,6 +86,8 @@ export function App() {
                 </RequireAuth>
               )}
             </Route>
+            {/* A guest link: no account needed; the page opens that one session (issue 4 item 10). */}
+            <Route path="/guest/:token">{(params) => <GuestPage token={params.token} />}</Route>
             <Route path="/invite/:code">
               {(params) => (
                 <RequireAuth>
@@ -112,4 +119,21 @@ function FocusOnNavigate() {
     window.scrollTo(0, 0);
   }, [location]);
   return null;
+}
+
+/** The summary page behind sign-in, loaded lazily. */
+function SummaryRoute({ sessionId }: { sessionId: string }) {
+  return (
+    <RequireAuth>
+      <Suspense
+        fallback={
+          <div className="page">
+            <SkeletonBlock lines={5} label="Opening the summary…" />
+          </div>
+        }
+      >
+        <SessionSummaryPage sessionId={sessionId} />
+      </Suspense>
+    </RequireAuth>
+  );
 }

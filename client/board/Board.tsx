@@ -66,7 +66,13 @@ import { useCamera } from './useCamera.ts';
 import { useFileUploads } from './useFileUploads.ts';
 import { ViewControls } from './ViewControls.tsx';
 import { ZoomControls } from './ZoomControls.tsx';
-import { INK_COLORS } from '../../shared/doc/layout.ts';
+import { DraftLayer, type BoardDrafts } from './DraftLayer.tsx';
+import { BoardBadges, type BoardFacilitation } from './BoardBadges.tsx';
+import { LaserLayer, ReactionLayer } from '../presence/EphemeralLayer.tsx';
+import { sendReaction, setLaser, type Burst } from '../presence/ephemeral.ts';
+import { REACTION_EMOJIS, REACTION_NAMES } from '../../shared/presence/ephemeral.ts';
+import { createBoardItem } from './boardOps.ts';
+import { DEFAULT_ITEM_SIZE, INK_COLORS } from '../../shared/doc/layout.ts';
 import './board.css';
 
 /** Below this zoom, a large board is painted on a canvas instead of mounted (see the header). */
@@ -75,6 +81,8 @@ export const LOD_ZOOM = 0.3;
 export const LOD_MIN_ITEMS = 300;
 /** From this board width (px) the drawing tools column is shown without asking. */
 const WIDE_BOARD = 900;
+/** Origin of draft writes (private mode): not the board's, so board undo never touches drafts. */
+const draftOrigin = { source: 'draft' };
 /** Selected items outside the view stay mounted (for focus), up to this many. */
 const MAX_PINNED = 20;
 /** A view rectangle nothing intersects: the culling view while the canvas paints everything. */
@@ -108,10 +116,18 @@ export interface BoardProps {
   followView?: BoardView | null;
   /** Called with my view whenever my camera or viewport changes (a facilitator leading follow-me). */
   onViewChange?: (view: BoardView) => void;
+  /** Private mode: drafts shown over the board; when they are mine, new stickies become drafts. */
+  drafts?: BoardDrafts | null;
+  /** Private mode is on (a banner says where new stickies go). */
+  privateMode?: boolean;
+  /** A host or facilitator: may use the laser pointer (the server drops anyone else's); locks do not apply. */
+  presenter?: boolean;
+  /** Locks and dot votes of the session, shown as badges; facilitators lock from the selection bar. */
+  facilitation?: BoardFacilitation;
 }
 
 /** The resource board of a room. Viewers (conn.canEdit false) can look around but get no edit controls. */
-export function Board({ conn, sessionId, focusItemId, followView, onViewChange }: BoardProps) {
+export function Board({ conn, sessionId, focusItemId, followView, onViewChange, drafts, privateMode, presenter, facilitation }: BoardProps) {
   const { doc, awareness, canEdit } = conn;
   // The origin of every write from this board: Y.UndoManager tracks it, and only it.
   const [origin] = useState(() => ({ source: 'board' }));
@@ -138,6 +154,16 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
   const [selection, setSelectionState] = useState<readonly string[]>(NO_IDS);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [linkFormAt, setLinkFormAt] = useState<Point | null | false>(false);
+  const [draftEditing, setDraftEditing] = useState<string | null>(null);
+  const [localBurst, setLocalBurst] = useState<Burst | null>(null);
+  // Items a facilitator locked are not mine to move or edit (the server would put them back anyway).
+  const lockedForMe = useCallback(
+    (id: string) => !presenter && !!facilitation && (facilitation.boardLocked || facilitation.lockedIds.has(id)),
+    [presenter, facilitation],
+  );
+  const [laser, setLaserOn] = useState(false);
+  const laserRef = useRef(false);
+  laserRef.current = laser && !!presenter;
   const [spaceHeld, setSpaceHeld] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [snap, setSnap] = useState(false);
@@ -192,7 +218,11 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
       if (select) setSelection([id]);
       announce(text);
     },
-    setCursor: (c) => conn.setCursor(c),
+    isLocked: lockedForMe,
+    setCursor: (c) => {
+      conn.setCursor(c);
+      if (laserRef.current) setLaser(awareness, c);
+    },
   });
 
   // Culling follows the camera (before paint, so nothing pops in a frame late).
@@ -267,7 +297,7 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
     undo,
     createdBy: conn.me.id,
     canEdit,
-    selection: selected,
+    selection: selected.filter((id) => !lockedForMe(id)),
     setSelection,
     startEditing: setEditingId,
     focusItem: (id) => (focusRequest.current = id),
@@ -275,6 +305,31 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
     placeAt,
     ink,
   });
+
+  /** Adds an item; in private mode a member's sticky goes to their draft room instead of the board. */
+  const addItem: typeof actions.add = (type, opts = {}) => {
+    if (!(privateMode && drafts?.mine && type === 'sticky' && canEdit)) return actions.add(type, opts);
+    const size = DEFAULT_ITEM_SIZE.sticky;
+    const id = createBoardItem(drafts.doc, draftOrigin, { type: 'sticky', ...placeAt(size, opts.at), ...size, text: opts.text, createdBy: conn.me.id });
+    setDraftEditing(id);
+    announce('Private note added: only you can see it until the facilitator reveals');
+    return id;
+  };
+
+  /** Sends reaction `index` where the pointer is (else mid-view); everyone sees it float up. */
+  const react = (index: number) => {
+    const emoji = REACTION_EMOJIS[index];
+    const at = gestures.pointerBoardRef.current ?? rectCenter(visibleRect(cam.cameraRef.current, cam.viewportRef.current));
+    setLocalBurst(sendReaction(awareness, emoji, at));
+    announce(`${REACTION_NAMES[emoji]} sent`);
+  };
+  // Leaving the board (or the page) takes the laser down with it.
+  useEffect(() => () => setLaser(awareness, null), [awareness]);
+  const toggleLaser = () => {
+    if (laser) setLaser(awareness, null);
+    setLaserOn(!laser);
+    announce(laser ? 'Laser pointer off' : 'Laser pointer on: everyone sees where you point');
+  };
 
   const resolvedSession = resolveSessionId(sessionId);
   const uploads = useFileUploads(resolvedSession, (file: FileDto, at, natural) => actions.addUpload(file, at, natural), announce);
@@ -294,7 +349,7 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
       const text = raw.trim();
       const url = pastedUrl(text);
       if (url) actions.addLink(url);
-      else actions.add('sticky', { text: text.slice(0, MAX_TEXT_LENGTH) });
+      else addItem('sticky', { text: text.slice(0, MAX_TEXT_LENGTH) });
     },
   });
 
@@ -327,6 +382,7 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
 
   const startEditingSelection = () => {
     const id = selected.find((s) => {
+      if (lockedForMe(s)) return false;
       const t = index?.get(s)?.type;
       return t && EDITABLE_TYPES[t];
     });
@@ -339,7 +395,7 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
         setTool(cmd.tool);
         return announce(cmd.tool === 'pen' ? 'Pen' : cmd.tool === 'connector' ? 'Arrow tool: drag from one item to another' : '');
       case 'create':
-        return actions.add(cmd.type);
+        return addItem(cmd.type);
       case 'shape':
         return actions.add('shape', { shape: cmd.shape });
       case 'link':
@@ -380,6 +436,8 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
         return focusCanvas();
       case 'pan':
         return cam.update((c) => panCamera(c, cmd.dx, cmd.dy));
+      case 'react':
+        return react(cmd.index);
       case 'nudge':
       case 'resize': {
         if (cmd.kind === 'nudge') actions.nudge(cmd.dx, cmd.dy);
@@ -449,7 +507,7 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
       setSelection([id]);
       setEditingId(id);
     } else if (!id) {
-      actions.add('sticky', { at: boardPoint(e) });
+      addItem('sticky', { at: boardPoint(e) });
     }
   };
 
@@ -481,6 +539,15 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
     onRestack: actions.restack,
     onAlign: actions.align,
     onConnect: actions.connectSelected,
+    onLock: facilitation?.onLock
+      ? (locked) => {
+          const ids = [...selected];
+          facilitation.onLock!(ids, locked).then(
+            () => announce(`${ids.length === 1 ? 'Item' : `${ids.length} items`} ${locked ? 'locked for members' : 'unlocked'}`),
+            () => announce(locked ? 'Could not lock: try again' : 'Could not unlock: try again'),
+          );
+        }
+      : undefined,
   };
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const grid = dotGrid(cam.camera);
@@ -498,7 +565,7 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
         tool={tool}
         onTool={setTool}
         canEdit={canEdit}
-        onAddSticky={() => actions.add('sticky')}
+        onAddSticky={() => addItem('sticky')}
         onAddText={() => actions.add('text')}
         onAddShape={(shape) => actions.add('shape', { shape })}
         onAddFrame={() => actions.add('frame')}
@@ -557,9 +624,15 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
         {exportOpen && <ExportPanel doc={doc} selection={selected} onClose={() => setExportOpen(false)} />}
       </ViewControls>
 
-      {single && <SelectionBar key={single.id} map={single.map} actions={selectionActions} />}
+      {single && !lockedForMe(single.id) && <SelectionBar key={single.id} map={single.map} actions={selectionActions} locked={facilitation?.lockedIds.has(single.id)} />}
+      {single && lockedForMe(single.id) && (
+        <p className="board-toolbar board-selection board-selection--locked" role="status">
+          Locked by the facilitator
+        </p>
+      )}
       {selected.length > 1 && !editing && (
         <MultiSelectionBar
+          locked={!!facilitation && selected.every((id) => facilitation.lockedIds.has(id))}
           count={selected.length}
           canConnect={selected.filter((id) => index?.get(id)?.type !== 'connector').length === 2}
           actions={selectionActions}
@@ -598,16 +671,25 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
                     map={entry.map}
                     selected={selectedSet.has(id)}
                     resizable={selected.length === 1}
-                    editing={id === editing}
-                    canEdit={canEdit}
+                    editing={id === editing && !lockedForMe(id)}
+                    canEdit={canEdit && !lockedForMe(id)}
                     onCommitText={commitText}
                   />
                 ) : null;
               })}
+            {index && facilitation && <BoardBadges index={index} ids={ids} facilitation={facilitation} />}
+            {drafts && <DraftLayer drafts={drafts} editingId={draftEditing} onEdited={() => setDraftEditing(null)} />}
             <GestureOverlay store={overlay} zoom={camera.zoom} />
           </div>
         </BoardIndexContext.Provider>
         <Cursors awareness={awareness} camera={camera} viewport={cam.viewport} />
+        <LaserLayer awareness={awareness} camera={camera} viewport={cam.viewport} />
+        <ReactionLayer awareness={awareness} camera={camera} viewport={cam.viewport} local={localBurst} />
+        {privateMode && (
+          <p className="board-private-banner" role="status">
+            {drafts?.mine ? 'Private mode: your new notes are visible only to you until the facilitator reveals them' : drafts ? 'Private mode: members’ drafts are shown dashed, visible only to them and facilitators' : 'Private mode is on'}
+          </p>
+        )}
         {index && snapshot.count === 0 && (
           <p className="board__empty">{canEdit ? 'Press N to add a sticky note, P to draw, or paste a link or an image' : 'Nothing on the board yet'}</p>
         )}
@@ -616,6 +698,18 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange }
       {outline && <OutlinePanel doc={doc} selection={selected} onReveal={revealItem} onClose={() => setOutline(false)} />}
       <UploadStatus uploads={uploads.uploads} onDismiss={uploads.dismiss} />
       <div className="board-corner">
+        <div className="board-react-bar" role="group" aria-label="Reactions">
+          {REACTION_EMOJIS.map((emoji, i) => (
+            <button key={emoji} type="button" aria-label={`React: ${REACTION_NAMES[emoji]}`} title={`${REACTION_NAMES[emoji]} (${i + 2})`} onClick={() => react(i)}>
+              {emoji}
+            </button>
+          ))}
+          {presenter && (
+            <button type="button" aria-pressed={laser} aria-label="Laser pointer" title="Laser pointer: everyone sees a trail where you point" onClick={toggleLaser}>
+              🔴
+            </button>
+          )}
+        </div>
         {minimap && index && <Minimap index={index} camera={camera} viewport={cam.viewport} onNavigate={(p) => cam.update((c, vp) => centerCameraOn(p, vp, c.zoom))} />}
         <ZoomControls zoom={camera.zoom} onZoomIn={() => cam.zoomStepAt(1)} onZoomOut={() => cam.zoomStepAt(-1)} onReset={cam.reset} onFit={fit} />
       </div>

@@ -39,6 +39,8 @@ export interface SelectionBarActions {
   onRestack: (direction: 1 | -1) => void;
   onAlign: (mode: AlignMode) => void;
   onConnect: () => void;
+  /** Facilitators only: lock the selection for members, or unlock it (absent: no lock button). */
+  onLock?: (locked: boolean) => void;
 }
 
 /** A group of colour swatches (each named; the chosen one is pressed). */
@@ -61,9 +63,12 @@ export function Swatches({ label, colors, names, value, onPick }: { label: strin
   );
 }
 
-function Common({ a }: { a: SelectionBarActions }) {
+function Common({ a, locked }: { a: SelectionBarActions; locked?: boolean }) {
   return (
     <>
+      {a.onLock && (
+        <ToolButton label={locked ? 'Unlock for members' : 'Lock for members'} icon={icons.lock} pressed={locked ?? false} onClick={() => a.onLock?.(!locked)} />
+      )}
       <ToolButton label="Bring to front" shortcut={SHORTCUTS.front} icon={icons.front} onClick={() => a.onRestack(1)} />
       <ToolButton label="Send to back" shortcut={SHORTCUTS.back} icon={icons.back} onClick={() => a.onRestack(-1)} />
       <ToolButton label="Duplicate" shortcut={SHORTCUTS.duplicate} icon={icons.duplicate} onClick={a.onDuplicate} />
@@ -73,7 +78,7 @@ function Common({ a }: { a: SelectionBarActions }) {
 }
 
 /** Tools for one selected item. */
-export function SelectionBar({ map, actions: a }: { map: Y.Map<unknown>; actions: SelectionBarActions }) {
+export function SelectionBar({ map, actions: a, locked }: { map: Y.Map<unknown>; actions: SelectionBarActions; locked?: boolean }) {
   const item = useYSelector(map, readBoardItem);
   const name = kindName(item);
   const inked = item.type === 'stroke' || item.type === 'connector';
@@ -101,13 +106,13 @@ export function SelectionBar({ map, actions: a }: { map: Y.Map<unknown>; actions
       {EDITABLE_TYPES[item.type] && (
         <ToolButton label={item.type === 'link' ? 'Edit title' : item.type === 'frame' ? 'Rename frame' : 'Edit text'} shortcut={SHORTCUTS.edit} icon={icons.edit} onClick={a.onEdit} />
       )}
-      <Common a={a} />
+      <Common a={a} locked={locked} />
     </div>
   );
 }
 
-/** Tools for several selected items. */
-export function MultiSelectionBar({ count, canConnect, actions: a }: { count: number; canConnect: boolean; actions: SelectionBarActions }) {
+/** Tools for several selected items (`locked`: every one of them is locked). */
+export function MultiSelectionBar({ count, canConnect, actions: a, locked }: { count: number; canConnect: boolean; actions: SelectionBarActions; locked?: boolean }) {
   return (
     <div className="board-toolbar board-selection" role="toolbar" aria-label={`${count} items selected`} onKeyDown={onToolbarKeyDown}>
       <span className="board-selection__name">{count} selected</span>
@@ -118,7 +123,7 @@ export function MultiSelectionBar({ count, canConnect, actions: a }: { count: nu
       </div>
       <span className="board-toolbar__sep" aria-hidden="true" />
       {canConnect && <ToolButton label="Connect with an arrow" icon={icons.arrow} onClick={a.onConnect} />}
-      <Common a={a} />
+      <Common a={a} locked={locked} />
     </div>
   );
 }

@@ -131,3 +131,14 @@ describe('boardKeyCommand: drawing, selection and view keys', () => {
     expect(boardKeyCommand(press('Escape'), { ...editor, tool: 'select' })).toBeNull();
   });
 });
+
+describe('reaction keys', () => {
+  it('2–7 send the six reactions, for viewers too; 0, 1, 8, Shift+2 and Ctrl+2 do not', () => {
+    expect(boardKeyCommand(press('2'), editor)).toEqual({ kind: 'react', index: 0 });
+    expect(boardKeyCommand(press('7'), viewer)).toEqual({ kind: 'react', index: 5 });
+    expect(boardKeyCommand(press('8'), editor)).toBeNull();
+    expect(boardKeyCommand(press('1'), editor)).toEqual({ kind: 'zoomFit' });
+    expect(boardKeyCommand(press('@', { shiftKey: true, code: 'Digit2' }), editor)).toEqual({ kind: 'zoomSelection' });
+    expect(boardKeyCommand(press('2', { ctrlKey: true }), editor)).toBeNull();
+  });
+});

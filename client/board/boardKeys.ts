@@ -4,6 +4,7 @@
  * shortcuts help panel cite them).
  */
 import type { ShapeKind } from '../../shared/doc/layout.ts';
+import { REACTION_EMOJIS, REACTION_NAMES } from '../../shared/presence/ephemeral.ts';
 
 /**
  * The pointer modes: select (and marquee), hand (pan), pen (freehand) and connector (drag from one item
@@ -37,7 +38,12 @@ export type BoardCommand =
   /** Resize the selected item by board units. */
   | { kind: 'resize'; dw: number; dh: number }
   /** Move the view by screen pixels (content moves by dx, dy). */
-  | { kind: 'pan'; dx: number; dy: number };
+  | { kind: 'pan'; dx: number; dy: number }
+  /** Send reaction REACTION_EMOJIS[index] (keys 2–7; anyone present, viewers too). */
+  | { kind: 'react'; index: number };
+
+/** The first of the reaction keys: 2 sends the first reaction, 7 the sixth. */
+const FIRST_REACTION_KEY = 2;
 
 /** The parts of a KeyboardEvent the map looks at. */
 export interface KeyLike {
@@ -142,6 +148,10 @@ export const SHORTCUT_HELP: readonly { title: string; keys: readonly (readonly [
       [SHORTCUTS.help, 'This list'],
     ],
   },
+  {
+    title: 'Reactions',
+    keys: REACTION_EMOJIS.map((emoji, i) => [String(FIRST_REACTION_KEY + i), `${emoji} ${REACTION_NAMES[emoji]}`] as const),
+  },
 ];
 
 /** Units an arrow key moves a selected item (Shift: fine steps). */
@@ -219,6 +229,8 @@ export function boardKeyCommand(e: KeyLike, ctx: KeyContext): BoardCommand | nul
     case '!':
       return { kind: 'zoomFit' };
   }
+  const digit = Number(e.key) - FIRST_REACTION_KEY;
+  if (!e.shiftKey && /^[0-9]$/.test(e.key) && digit >= 0 && digit < REACTION_EMOJIS.length) return { kind: 'react', index: digit };
   if (e.shiftKey) return null;
   switch (key) {
     case 'v':

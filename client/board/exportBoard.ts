@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { getBoard, readBoardItem, type BoardItemFields } from '../../shared/doc/layout.ts';
-import { boardToSvg, type SvgPalette } from '../../shared/board/boardToSvg.ts';
+import { DEFAULT_SVG_PALETTE, boardToSvg, type SvgPalette } from '../../shared/board/boardToSvg.ts';
 import { fileUrl } from './FileItemView.tsx';
 import { frameMembers, itemsToMove, type TypedRect } from './selectionGeometry.ts';
 
@@ -30,13 +30,14 @@ export function itemsForScope(doc: Y.Doc, scope: ExportScope): BoardItemFields[]
 export function exportPalette(el: Element): SvgPalette {
   const s = getComputedStyle(el);
   const v = (name: string, fallback: string) => s.getPropertyValue(name).trim() || fallback;
+  const d = DEFAULT_SVG_PALETTE;
   return {
-    canvas: v('--color-canvas', '#fbfaf7'),
-    surface: v('--color-surface', '#ffffff'),
-    border: v('--color-border-strong', '#a8a59b'),
-    text: v('--color-text', '#1f2328'),
-    muted: v('--color-text-muted', '#57606a'),
-    link: v('--color-primary', '#1f4e79'),
+    canvas: v('--color-canvas', d.canvas),
+    surface: v('--color-surface', d.surface),
+    border: v('--color-border-strong', d.border),
+    text: v('--color-text', d.text),
+    muted: v('--color-text-muted', d.muted),
+    link: v('--color-primary', d.link),
   };
 }
 
@@ -103,15 +104,5 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
   }
 }
 
-/** Offers `blob` as a download named `name`. */
-export function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// Saving a blob is not board-specific (exports elsewhere use it too): it lives in client/app.
+export { download } from '../app/fetchDownload.ts';

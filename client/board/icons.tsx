@@ -16,6 +16,12 @@ function Icon({ children }: { children: ReactNode }) {
 
 /** The icons by name. */
 export const icons = {
+  lock: (
+    <Icon>
+      <rect x="4.5" y="9" width="11" height="8" rx="1.5" />
+      <path d="M7 9V6.5a3 3 0 016 0V9" />
+    </Icon>
+  ),
   select: (
     <Icon>
       <path d="M5 3l10 6.5-4.5 1L8.5 15z" />

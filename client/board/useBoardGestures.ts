@@ -76,6 +76,8 @@ export interface GestureDeps {
   /** A stroke or arrow was created by a gesture. */
   onCreated: (id: string, announcement: string, select: boolean) => void;
   setCursor: (cursor: Point | null) => void;
+  /** Items a facilitator locked for me: selectable, never moved or resized (SPEC R12). */
+  isLocked?: (id: string) => boolean;
 }
 
 type Gesture =
@@ -349,12 +351,13 @@ export function useBoardGestures(deps: GestureDeps): BoardGestures {
         setSelection(selection);
       }
       if (entry.type === 'connector') return; // an arrow follows its ends; selecting it is all a press does
+      if (d.current.isLocked?.(entry.id)) return; // locked for me: selecting it is all a press does
       if (target.closest('[data-resize-handle]')) {
         gesture = { kind: 'resize', pointerId: e.pointerId, id: entry.id, start: p, rect: { ...entry.rect }, moved: false };
         return;
       }
       const all = index ? Array.from(index.all()) : [];
-      const ids = itemsToMove(selection, all);
+      const ids = itemsToMove(selection, all).filter((id) => !d.current.isLocked?.(id));
       const origins = new Map<string, Point>();
       for (const id of ids) {
         const r = index?.get(id)?.rect;

@@ -1,6 +1,7 @@
 /**
  * The current agenda item in the facilitation bar; facilitators advance it here, which also starts the
- * item's timebox on the shared timer (the server sets both, SPEC R11).
+ * item's timebox on the shared timer (the server sets both, SPEC R11), and bring everyone to the board
+ * frame or notes heading the item links to.
  */
 import * as Y from 'yjs';
 import { getAgenda, readAgendaItem } from '../../shared/doc/layout.ts';
@@ -19,6 +20,12 @@ export function AgendaStep({ doc, currentItem, actions, onError }: { doc: Y.Doc;
   return (
     <span className="fac-agenda">
       {current && <span className="fac-agenda__now">Now: {current.title || 'Untitled item'}</span>}
+      {actions && current?.link && (
+        // Everyone's page opens the item's frame or heading, once (shared/facilitation/jump.ts).
+        <Button size="sm" onClick={() => actions.jumpToItem(current.id).catch(onError)}>
+          Bring everyone to its {current.link.startsWith('board:') ? 'board frame' : 'notes heading'}
+        </Button>
+      )}
       {actions && next && (
         <Button size="sm" onClick={() => actions.setCurrentItem(next.id).catch(onError)} title={`Start "${next.title}" and its ${next.minutes}-minute timebox`}>
           {current ? 'Next item' : 'Start agenda'}: {next.title || 'Untitled item'}

@@ -4,7 +4,7 @@
  * and polls, and (facilitators) the timer, agenda, follow-me and lock controls. Reads the read-only
  * control room; every action is a validated HTTP request (SPEC R11).
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import type { ControlSnapshot } from '../../shared/facilitation/control.ts';
 import type { MyFacilitationDto } from '../../shared/api/facilitationSchemas.ts';
@@ -18,6 +18,7 @@ import { QuestionsPanel } from './QuestionsPanel.tsx';
 import { HandsQueue, RaiseHandButton } from './HandsPanel.tsx';
 import { VotesPanel } from './VotesPanel.tsx';
 import { AgendaStep } from './AgendaStep.tsx';
+import { PrivateModeControls } from './PrivateModeControls.tsx';
 import './facilitation.css';
 
 export interface FacilitationAreaProps {
@@ -31,6 +32,8 @@ export interface FacilitationAreaProps {
   mine: MyFacilitationDto | null;
   offsetMs: number;
   refreshMine: () => void;
+  /** Facilitators' presenting tools (audience mode, guest links), shown in the Facilitate panel. */
+  presenting?: ReactNode;
 }
 
 type Tab = 'facilitate' | 'qa' | 'hands' | 'votes';
@@ -64,6 +67,7 @@ export function FacilitationArea(props: FacilitationAreaProps) {
         </span>
         {canTakePart && <RaiseHandButton hands={control.hands} meId={meId} actions={actions} onError={onError} />}
         {control.locks.board && !facilitator && <span className="fac-locked">Board locked</span>}
+        {control.privateMode?.on && <span className="fac-private" title="New sticky notes stay visible only to their author and the facilitators until the reveal">Private mode</span>}
         {follow.following && (
           <span className="fac-follow" role="status">
             {follow.brokeAway ? `${follow.following.name} is leading` : `Following ${follow.following.name}`}
@@ -101,6 +105,8 @@ export function FacilitationArea(props: FacilitationAreaProps) {
                   {control.locks.board ? 'Unlock the board' : 'Lock the board for members'}
                 </Button>
               </div>
+              <PrivateModeControls mode={control.privateMode} actions={actions} onError={onError} />
+              {props.presenting}
             </section>
           )}
           {open === 'qa' && <QuestionsPanel questions={control.questions} meId={meId} canTakePart={canTakePart} facilitator={facilitator} actions={actions} onError={onError} />}

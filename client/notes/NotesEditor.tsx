@@ -11,11 +11,17 @@ import { META_KEYS, NOTES_SCHEMA_VERSION, getMeta, getNotes } from '../../shared
 import { notesExtensions } from './notesSchema.ts';
 import { NotesToolbar } from './NotesToolbar.tsx';
 import { LinkPrompt } from './LinkPrompt.tsx';
+import { ActionDetails } from './ActionDetails.tsx';
+import type { MemberDto } from '../../shared/api/schemas.ts';
 import './notes.css';
 
 export interface NotesEditorProps {
   conn: RoomConnection;
+  /** The community's members: actions (task items) are assigned to one of them. */
+  members?: readonly MemberDto[];
 }
+
+const NO_MEMBERS: readonly MemberDto[] = [];
 
 const PLACEHOLDER = 'Start the shared notes…';
 
@@ -23,7 +29,7 @@ const PLACEHOLDER = 'Start the shared notes…';
 const SCHEMA_ORIGIN = Symbol('notes-schema-version');
 
 /** The shared notes of a session room. */
-export function NotesEditor({ conn }: NotesEditorProps) {
+export function NotesEditor({ conn, members = NO_MEMBERS }: NotesEditorProps) {
   const meta = getMeta(conn.doc);
   const docVersion = useYSelector(meta, (m) => m.get(META_KEYS.notesSchemaVersion));
   // A newer client wrote nodes this version may not know: editing could drop them, so only show them.
@@ -83,6 +89,7 @@ export function NotesEditor({ conn }: NotesEditorProps) {
     <section className={`notes${editable ? '' : ' notes--readonly'}`} aria-label="Notes">
       {editor && editable && <NotesToolbar editor={editor} onLink={openLink} linkOpen={linkOpen} />}
       {editor && editable && linkOpen && <LinkPrompt editor={editor} onClose={() => setLinkOpen(false)} />}
+      {editor && editable && <ActionDetails editor={editor} members={members} />}
       {newerSchema && (
         <p className="notes__notice" role="status">
           These notes were written with a newer version of Commonplace. Reload the page to edit them.

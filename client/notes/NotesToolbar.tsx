@@ -5,6 +5,8 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { formatShortcut } from './formatShortcut.ts';
+import { DECISION_SHORTCUT } from './actionExtensions.ts';
+import { NOTES_ATTRS, NOTES_NODES } from '../../shared/doc/layout.ts';
 
 interface ToolbarAction {
   key: string;
@@ -68,6 +70,12 @@ const ICONS = {
       <path d="M9.2 6.8a3 3 0 00-4.2 0l-2 2a3 3 0 004.2 4.2l.9-.9" />
     </>,
   ),
+  decision: svg(
+    <>
+      <path d="M3 2.5v11" />
+      <path d="M3 3h8.5l-2 2.75 2 2.75H3" />
+    </>,
+  ),
   undo: svg(<path d="M5.5 3.5L2.5 6.5l3 3M2.8 6.5h6.7a4 4 0 010 8H7" />),
   redo: svg(<path d="M10.5 3.5l3 3-3 3M13.2 6.5H6.5a4 4 0 000 8H9" />),
 };
@@ -91,6 +99,7 @@ function actions(openLink: () => void): ToolbarAction[][] {
       { key: 'bulletList', label: 'Bullet list', shortcut: 'Mod-Shift-8', icon: ICONS.bullet, toggle: true, run: (e) => e.chain().focus().toggleBulletList().run() },
       { key: 'orderedList', label: 'Numbered list', shortcut: 'Mod-Shift-7', icon: ICONS.ordered, toggle: true, run: (e) => e.chain().focus().toggleOrderedList().run() },
       { key: 'taskList', label: 'Task list', shortcut: 'Mod-Shift-9', icon: ICONS.task, toggle: true, run: (e) => e.chain().focus().toggleTaskList().run() },
+      { key: 'decision', label: 'Mark as decision', shortcut: DECISION_SHORTCUT, icon: ICONS.decision, toggle: true, run: (e) => e.chain().focus().toggleDecision().run() },
     ],
     [
       { key: 'blockquote', label: 'Quote', shortcut: 'Mod-Shift-b', icon: ICONS.quote, toggle: true, run: (e) => e.chain().focus().toggleBlockquote().run() },
@@ -117,6 +126,7 @@ function selectState({ editor }: { editor: Editor | null }) {
     bulletList: editor.isActive('bulletList'),
     orderedList: editor.isActive('orderedList'),
     taskList: editor.isActive('taskList'),
+    decision: editor.getAttributes(NOTES_NODES.paragraph)[NOTES_ATTRS.decision] === true,
     blockquote: editor.isActive('blockquote'),
     codeBlock: editor.isActive('codeBlock'),
     link: editor.isActive('link'),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { getNotes } from '../../shared/doc/layout.ts';
+import { NOTES_ATTRS, getNotes } from '../../shared/doc/layout.ts';
+import { actionMetaText } from './actionExtensions.ts';
 import { isAllowedNotesHref, notesExtensions } from './notesSchema.ts';
 
 const schema = getSchema(notesExtensions());
@@ -78,5 +79,42 @@ describe('isAllowedNotesHref', () => {
     for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', '\u0000javascript:x', 'java\nscript:x', ' javascript:x', 'data:text/html,x', 'vbscript:x', 'mailto:a@b.c', 'ftp://x.org', 'file:///etc/passwd', 'https://', '', null, undefined, 'localhost', '/relative']) {
       expect(isAllowedNotesHref(bad), String(bad)).toBe(false);
     }
+  });
+});
+
+describe('decisions and actions in the notes schema', () => {
+  it('round-trips task item assignee and due date and paragraph decisions through Yjs under the layout’s names', () => {
+    const doc = new Y.Doc();
+    const content = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', attrs: { decision: true }, content: [{ type: 'text', text: 'We adopt the checklist' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Plain' }] },
+        {
+          type: 'taskList',
+          content: [
+            { type: 'taskItem', attrs: { checked: false, assignee: 'u-mo', assigneeName: 'Mo', due: '2026-12-01' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Send it' }] }] },
+            { type: 'taskItem', attrs: { checked: false }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Unassigned' }] }] },
+          ],
+        },
+      ],
+    };
+    prosemirrorJSONToYXmlFragment(schema, content, getNotes(doc));
+    const [decision, plain, list] = getNotes(doc).toArray() as Y.XmlElement[];
+    expect(decision.getAttribute(NOTES_ATTRS.decision)).toBe(true);
+    // Unused attributes are not written at all (defaults are null).
+    expect(plain.getAttributes()).toEqual({});
+    const [assigned, unassigned] = list.toArray() as Y.XmlElement[];
+    expect(assigned.getAttributes()).toMatchObject({ [NOTES_ATTRS.assignee]: 'u-mo', [NOTES_ATTRS.assigneeName]: 'Mo', [NOTES_ATTRS.due]: '2026-12-01' });
+    expect(unassigned.getAttribute(NOTES_ATTRS.assignee)).toBeUndefined();
+    const back = yXmlFragmentToProseMirrorRootNode(getNotes(doc), schema).toJSON();
+    expect(back.content[0].attrs.decision).toBe(true);
+    expect(back.content[2].content[0].attrs).toMatchObject({ assignee: 'u-mo', assigneeName: 'Mo', due: '2026-12-01' });
+  });
+
+  it('shows assignee and due date as a short label', () => {
+    expect(actionMetaText({ assigneeName: 'Mo', due: '2026-12-01' })).toBe('@Mo · due 2026-12-01');
+    expect(actionMetaText({ due: '2026-12-01' })).toBe('due 2026-12-01');
+    expect(actionMetaText({ assigneeName: null, due: null })).toBe('');
   });
 });

@@ -5,12 +5,13 @@
  */
 import type { AnyExtension } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
-import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { TaskList } from '@tiptap/extension-list';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { NotesAwareness } from './NotesAwareness.ts';
+import { ActionTaskItem, Decision } from './actionExtensions.ts';
 
 /** Only web links: anything else (javascript:, data:, mailto:, …) is refused. */
 export const NOTES_LINK_PROTOCOLS = ['http', 'https'] as const;
@@ -75,10 +76,12 @@ export function notesExtensions(opts: NotesExtensionsOptions = {}): AnyExtension
       },
     }),
     TaskList,
-    TaskItem.configure({
+    // Task items are actions: an assignee and a due date (actionExtensions.ts).
+    ActionTaskItem.configure({
       nested: true,
       a11y: { checkboxLabel: (node, checked) => `${checked ? 'Done' : 'To do'}: ${node.textContent || 'empty task'}` },
     }),
+    Decision,
   ];
   if (opts.collab) {
     extensions.push(

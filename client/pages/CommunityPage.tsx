@@ -1,6 +1,6 @@
 /**
  * One community: what it is about, its ground rules, its knowledge base (search, pinned notes), its
- * sessions and recurring series (with a calendar link), members' contributions, and its members. Hosts manage roles and invites here; hosts and facilitators schedule
+ * sessions and recurring series (with calendar and news feed links), its resource library, members' contributions, and its members. Hosts manage roles and invites here; hosts and facilitators schedule
  * sessions; visitors to an open community join.
  */
 import { useState } from 'react';
@@ -19,11 +19,14 @@ import { RoleBadge } from '../components/RoleBadge.tsx';
 import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { InviteSection } from './community/InviteSection.tsx';
+import { ExportSection } from './community/ExportSection.tsx';
 import { KnowledgeSection } from './community/KnowledgeSection.tsx';
+import { ActionsSection } from './actions/ActionsSection.tsx';
 import { MembersSection } from './community/MembersSection.tsx';
 import { SessionsSection } from './community/SessionsSection.tsx';
 import { SeriesSection } from './community/SeriesSection.tsx';
 import { ContributionsSection } from './community/ContributionsSection.tsx';
+import { ResourcesSection } from './community/ResourcesSection.tsx';
 
 /** The /c/:communityId page. */
 export function CommunityPage({ communityId }: { communityId: string }) {
@@ -118,6 +121,8 @@ export function CommunityPage({ communityId }: { communityId: string }) {
             )}
           </section>
           {isMember && me && <KnowledgeSection communityId={c.id} pins={pins} myRole={c.myRole!} meId={me.id} />}
+          {isMember && me && <ActionsSection communityId={c.id} meId={me.id} />}
+          {isMember && <ResourcesSection communityId={c.id} myRole={c.myRole!} sessions={sessions.data?.sessions ?? []} tags={tags.data?.sessions} />}
           {isMember ? (
             <>
               <SessionsSection communityId={c.id} sessions={sessions} canSchedule={canManageSessions(c.myRole!)} tags={tags.data?.sessions} />
@@ -136,6 +141,7 @@ export function CommunityPage({ communityId }: { communityId: string }) {
         {isMember && me && (
           <aside className="community-layout__side" aria-label="People">
             {canManageMembers(c.myRole!) && <InviteSection communityId={c.id} />}
+            {canManageMembers(c.myRole!) && <ExportSection communityId={c.id} communityName={c.name} />}
             <MembersSection communityId={c.id} members={members} canManage={canManageMembers(c.myRole!)} meId={me.id} />
           </aside>
         )}

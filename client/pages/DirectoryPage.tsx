@@ -11,6 +11,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Skeleton } from '../components/Spinner.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { CommunityCard } from './directory/CommunityCard.tsx';
+import { ImportCommunity } from './directory/ImportCommunity.tsx';
 
 /** The / page. */
 export function DirectoryPage() {
@@ -51,7 +52,10 @@ export function DirectoryPage() {
           <h1>Communities</h1>
           <p className="text-muted">Groups of practitioners who meet regularly to learn from each other.</p>
         </div>
-        {mine.length > 0 && startLink}
+        <div className="page-header__actions">
+          <ImportCommunity onImported={res.reload} />
+          {mine.length > 0 && startLink}
+        </div>
       </div>
 
       {res.error !== null && <ErrorBanner error={res.error} title="Could not load communities." onRetry={res.reload} />}

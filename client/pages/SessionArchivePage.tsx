@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { SESSION_FORMAT_LABELS } from '../../shared/api/sessionFormats.ts';
-import { sessionHref } from '../../shared/knowledge/focus.ts';
+import { sessionHref, summaryHref } from '../../shared/knowledge/focus.ts';
 import type { AgendaEntry, SessionContent } from '../../shared/knowledge/sessionContent.ts';
 import type { SessionTagsDto } from '../../shared/knowledge/tags.ts';
 import { canEditRoom, canManageSessions } from '../../shared/roles.ts';
@@ -19,8 +19,13 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
 import { ArchiveBoard } from './archive/ArchiveBoard.tsx';
 import { ArchiveNotes } from './archive/ArchiveNotes.tsx';
+import { ArchiveExports } from './archive/ArchiveExports.tsx';
 import { TagEditor } from './archive/TagEditor.tsx';
 import { usePin } from './archive/usePin.ts';
+import { TimelineSlider } from './archive/TimelineSlider.tsx';
+import { useTimeline } from './archive/useTimeline.ts';
+import { CatchUpPanel } from './catchup/CatchUpPanel.tsx';
+import { useCatchUp } from './catchup/useCatchUp.ts';
 import { TagList } from './community/TagList.tsx';
 import { FeedbackCheckIn } from './community/FeedbackCheckIn.tsx';
 import { FeedbackResults } from './community/FeedbackResults.tsx';
@@ -78,6 +83,13 @@ function Archive({ data: { session, community, myRole }, content, contentError, 
   const [checkIns, setCheckIns] = useState(0);
   const started = Date.parse(session.startsAt) <= Date.now();
   const { pin, busy } = usePin(community.id, session.id);
+  // The timeline shows an earlier version in place of the current content (read-only either way).
+  const timeline = useTimeline(session.id);
+  const catchUp = useCatchUp(session.id, myRole !== null);
+  const past = timeline.selected !== null;
+  const shown = past ? (timeline.selectedContent?.content ?? null) : content;
+  const shownError = past ? timeline.selectedError : contentError;
+  const pinFrom = canPin && !past;
 
   return (
     <div className="page archive">
@@ -120,26 +132,34 @@ function Archive({ data: { session, community, myRole }, content, contentError, 
             />
           )}
         </div>
-        <Link href={sessionHref(session.id)} className={buttonClass('secondary')}>
-          Open the live session
-        </Link>
+        <div className="archive__actions">
+          <Link href={sessionHref(session.id)} className={buttonClass('secondary')}>
+            Open the live session
+          </Link>
+          <Link href={summaryHref(session.id)} className={buttonClass('ghost')}>
+            Summary
+          </Link>
+          <ArchiveExports sessionId={session.id} baseName={session.title} />
+        </div>
       </div>
 
-      {contentError !== null && <ErrorBanner error={contentError} title="Could not load what was written in this session." onRetry={onRetry} />}
-      {!content && contentError === null && <SkeletonBlock lines={8} label="Loading the session’s content…" />}
-      {content && (
-        <div className="archive__layout">
+      <CatchUpPanel catchUp={catchUp} />
+      <TimelineSlider sessionId={session.id} timeline={timeline} canRestore={myRole === 'host'} onRestored={onRetry} />
+      {shownError !== null && <ErrorBanner error={shownError} title="Could not load what was written in this session." onRetry={past ? timeline.retrySelected : onRetry} />}
+      {!shown && shownError === null && <SkeletonBlock lines={8} label="Loading the session’s content…" />}
+      {shown && (
+        <div className={`archive__layout${past ? ' is-past' : ''}`}>
           <section className="card section archive__agenda" aria-labelledby="archive-agenda">
             <h2 id="archive-agenda">Agenda</h2>
-            <ArchiveAgenda items={content.agenda} current={content.currentAgendaItem} />
+            <ArchiveAgenda items={shown.agenda} current={shown.currentAgendaItem} />
           </section>
           <section className="card section archive__notes" aria-labelledby="archive-notes">
             <h2 id="archive-notes">Notes</h2>
-            <ArchiveNotes blocks={content.notes} onPin={canPin ? (b) => void pin('notes', b.id) : undefined} pinning={busy} />
+            <ArchiveNotes blocks={shown.notes} onPin={pinFrom ? (b) => void pin('notes', b.id) : undefined} pinning={busy} />
           </section>
           <section className="card section archive__board" aria-labelledby="archive-board">
             <h2 id="archive-board">Board</h2>
-            <ArchiveBoard items={content.board} onPin={canPin ? (it) => void pin('board', it.id) : undefined} pinning={busy} />
+            <ArchiveBoard items={shown.board} onPin={pinFrom ? (it) => void pin('board', it.id) : undefined} pinning={busy} />
           </section>
         </div>
       )}
@@ -161,7 +181,8 @@ function Archive({ data: { session, community, myRole }, content, contentError, 
   );
 }
 
-function ArchiveAgenda({ items, current }: { items: AgendaEntry[]; current?: string }) {
+/** An agenda as a read-only list (done items ticked); also the session summary's. */
+export function ArchiveAgenda({ items, current }: { items: Pick<AgendaEntry, 'id' | 'title' | 'minutes' | 'owner' | 'done'>[]; current?: string }) {
   if (items.length === 0) return <p className="text-muted">No agenda was set.</p>;
   return (
     <ol className="archive-agenda">

@@ -19,6 +19,8 @@ import { useControlDoc } from '../collab/useControlDoc.ts';
 import { FacilitationArea } from '../facilitation/FacilitationArea.tsx';
 import { facilitationApi } from '../facilitation/facilitationApi.ts';
 import { useControl, useMyFacilitation } from '../facilitation/useControl.ts';
+import { useDraftRoom } from '../facilitation/useDraftRoom.ts';
+import { useBoardFacilitation } from '../facilitation/useBoardFacilitation.ts';
 import { useFollowMe } from '../facilitation/useFollowMe.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
@@ -27,7 +29,18 @@ import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { RoomPanels } from './session/RoomPanels.tsx';
 import { SaveStatusIndicator } from './session/SaveStatusIndicator.tsx';
+import { EndSessionButton } from './session/EndSessionButton.tsx';
 import { useNotesFocus } from './session/useNotesFocus.ts';
+import { BreakoutsArea } from '../facilitation/breakouts/BreakoutsArea.tsx';
+import { useBreakoutRoom } from '../facilitation/breakouts/useBreakoutRoom.ts';
+import type { GuestDto } from '../../shared/api/guestSchemas.ts';
+import { ApiError } from '../api/http.ts';
+import { GuestAccessEnded } from '../guests/GuestAccessEnded.tsx';
+import { heldByAudience } from '../guests/audienceState.ts';
+import { useAgendaJump } from '../guests/useAgendaJump.ts';
+import { PresentingControls } from '../guests/PresentingControls.tsx';
+import { CatchUpPanel } from './catchup/CatchUpPanel.tsx';
+import { useCatchUp } from './catchup/useCatchUp.ts';
 import './session/focus.css';
 
 const Board = lazy(() => import('../board/Board.tsx'));
@@ -39,12 +52,16 @@ export interface SessionResponse {
   session: SessionDto;
   community: CommunityDto;
   myRole: Role | null;
+  /** Set when I am here as a guest (a guest link, issue 4 item 10). */
+  guest?: GuestDto;
 }
 
 /** The /s/:sessionId page (default export: it is loaded lazily). */
-export default function SessionPage({ sessionId }: { sessionId: string }) {
+export default function SessionPage({ sessionId, asGuest = false }: { sessionId: string; asGuest?: boolean }) {
   const res = useApi<SessionResponse>(`/api/sessions/${encodeURIComponent(sessionId)}`);
   useDocumentTitle(res.data ? res.data.session.title : res.error ? 'Session' : null);
+  // A guest whose link was revoked or expired is refused from then on (SPEC R15): say so plainly.
+  if (asGuest && res.error instanceof ApiError && (res.error.status === 401 || res.error.status === 404)) return <GuestAccessEnded />;
 
   if (!res.data) {
     return (
@@ -71,20 +88,31 @@ export default function SessionPage({ sessionId }: { sessionId: string }) {
   return <SessionRoom data={res.data} onAuthorizationChanged={res.reload} />;
 }
 
-function SessionRoom({ data: { session, community, myRole }, onAuthorizationChanged }: { data: SessionResponse; onAuthorizationChanged: () => void }) {
+function SessionRoom({ data: { session, community, myRole, guest }, onAuthorizationChanged }: { data: SessionResponse; onAuthorizationChanged: () => void }) {
   const { me } = useMe();
   // Not a member (e.g. an open community's session opened by link): follow along without editing.
   const role: Role = myRole ?? 'viewer';
-  const canEdit = canEditRoom(role);
-  const presenceUser = useMemo(() => (me ? { id: me.id, name: me.name, color: me.color } : null), [me]);
-  const conn = useRoomConnection(session.room, presenceUser, canEdit);
+  // A guest is in the rooms under its guest identity, and edits only with an edit link.
+  const presenceUser = useMemo(
+    () => (guest ? { id: guest.id, name: guest.name, color: guest.color } : me ? { id: me.id, name: me.name, color: me.color } : null),
+    [me, guest],
+  );
+  const roleCanEdit = guest ? guest.permission === 'edit' : canEditRoom(role);
   // Facilitation state (timer, Q&A, hands, follow-me, votes): read-only, written by the server.
-  const facilitator = canManageSessions(role);
-  const ctlConn = useControlDoc(myRole ? session.room : null, presenceUser);
+  const facilitator = !guest && canManageSessions(role);
+  const ctlConn = useControlDoc(myRole || guest ? session.room : null, presenceUser);
   const control = useControl(ctlConn);
+  // Audience mode (SPEC R14): the server refuses my edits, so the editors are off (the room reconnects read-only).
+  const audienceHeld = heldByAudience(control.audience, presenceUser ? { id: presenceUser.id, facilitator } : null, roleCanEdit);
+  const canEdit = roleCanEdit && !audienceHeld;
+  // During breakouts the board and notes are my group's (or a visited group's) room: the server moves me.
+  const breakoutRoom = useBreakoutRoom(session.room, control.breakouts, presenceUser?.id ?? null);
+  const conn = useRoomConnection(breakoutRoom.room, presenceUser, canEdit);
   const actions = useMemo(() => facilitationApi(session.id), [session.id]);
   const my = useMyFacilitation(session.id, `${control.voteRound?.id ?? ''}:${control.polls.length}`);
   const follow = useFollowMe(control.follow, me?.id ?? null, facilitator ? actions : null, ignoreError);
+  const boardFacilitation = useBoardFacilitation(control, my.mine, facilitator, actions);
+  const drafts = useDraftRoom(session.room, myRole ? presenceUser : null, control.privateMode, { facilitator, canEdit });
   // The server closes our socket with AuthorizationChanged when our role changes: fetch the new role so
   // the page's edit controls follow what the server now allows.
   useEffect(() => {
@@ -97,10 +125,14 @@ function SessionRoom({ data: { session, community, myRole }, onAuthorizationChan
   }, [conn, onAuthorizationChanged]);
   const members = useApi<{ members: MemberDto[] }>(myRole ? `/api/communities/${encodeURIComponent(community.id)}/members` : null);
   // `?focus=<kind>:<itemId>` from a search result or a pin: open the session at that place.
-  const focus = parseFocus(new URLSearchParams(useSearch()).get(FOCUS_PARAM));
+  // A facilitator's "bring everyone there" (the current agenda item's linked content) wins over the URL.
+  const jumpTarget = useAgendaJump(control.jump, my.offsetMs);
+  const focus = jumpTarget ?? parseFocus(new URLSearchParams(useSearch()).get(FOCUS_PARAM));
   const focusOn = (kind: 'agenda' | 'notes' | 'board') => (focus?.kind === kind ? focus.itemId : undefined);
   useNotesFocus(focusOn('notes'));
   const memberList = members.data?.members ?? EMPTY_MEMBERS;
+  // What happened before I arrived (or since I last looked); marks the session seen as I stay.
+  const catchUp = useCatchUp(session.id, myRole !== null);
 
   const panel = (what: string, lines: number, render: () => ReactNode) => (
     <ErrorBoundary what={what}>
@@ -127,7 +159,13 @@ function SessionRoom({ data: { session, community, myRole }, onAuthorizationChan
             <span aria-hidden="true"> · </span>
             <span>{formatDuration(session.durationMinutes)}</span>
             <span aria-hidden="true"> · </span>
-            {canEdit ? (
+            {audienceHeld ? (
+              <span className="badge badge--view-only badge--audience" role="status" title="The facilitator has made this session view-only for now; they can hand you the pen">
+                View only — audience mode
+              </span>
+            ) : canEdit && guest ? (
+              <span className="badge" title="You are here through a guest link, for this session only">Guest</span>
+            ) : canEdit ? (
               <RoleBadge role={role} srPrefix="Your role:" />
             ) : (
               // Replaces the role badge: for a viewer, what matters is that edits are off.
@@ -138,10 +176,15 @@ function SessionRoom({ data: { session, community, myRole }, onAuthorizationChan
           </p>
         </div>
         <div className="room-header__status">
-          {conn && me ? <PresenceList conn={conn} meId={me.id} /> : <Skeleton width={160} height={28} />}
+          {conn && presenceUser ? <PresenceList conn={conn} meId={presenceUser.id} /> : <Skeleton width={160} height={28} />}
           {conn ? <SaveStatusIndicator conn={conn} /> : <span className="save-status save-status--busy">Connecting…</span>}
+          {facilitator && myRole && <EndSessionButton sessionId={session.id} />}
         </div>
       </div>
+      <CatchUpPanel catchUp={catchUp} />
+      {myRole && presenceUser && (
+        <BreakoutsArea sessionId={session.id} state={control.breakouts} where={breakoutRoom} me={presenceUser} facilitator={facilitator} members={memberList} offsetMs={my.offsetMs} />
+      )}
       <RoomPanels
         tools={
           myRole && me ? (
@@ -150,24 +193,33 @@ function SessionRoom({ data: { session, community, myRole }, onAuthorizationChan
               doc={conn?.doc ?? null}
               meId={me.id}
               facilitator={facilitator}
-              canTakePart={canEdit}
+              // Audience mode stops editing, not taking part (hands, Q&A, votes).
+              canTakePart={roleCanEdit}
               actions={actions}
               follow={follow}
               mine={my.mine}
               offsetMs={my.offsetMs}
               refreshMine={my.refresh}
+              presenting={facilitator ? <PresentingControls sessionId={session.id} audience={control.audience} conn={conn} /> : undefined}
             />
           ) : null
         }
         initialTab={focus && focus.kind !== 'title' ? focus.kind : undefined}
         agenda={panel('the agenda', 5, () => (
-          <AgendaPanel conn={conn!} durationMinutes={session.durationMinutes} members={memberList} focusItemId={focusOn('agenda')} />
+          <AgendaPanel
+            conn={conn!}
+            durationMinutes={session.durationMinutes}
+            members={memberList}
+            focusItemId={focusOn('agenda')}
+            currentItemId={control.currentItem}
+            onSetCurrent={facilitator ? actions.setCurrentItem : null}
+          />
         ))}
         notes={panel('the notes', 8, () => (
-          <NotesEditor conn={conn!} />
+          <NotesEditor conn={conn!} members={memberList} />
         ))}
         board={panel('the board', 6, () => (
-          <Board conn={conn!} sessionId={session.id} focusItemId={focusOn('board')} followView={follow.followViewport} onViewChange={follow.onViewChange} />
+          <Board conn={conn!} sessionId={session.id} focusItemId={focusOn('board')} followView={follow.followViewport} onViewChange={follow.onViewChange} drafts={drafts} privateMode={control.privateMode?.on ?? false} presenter={facilitator} facilitation={myRole ? boardFacilitation : undefined} />
         ))}
       />
     </div>

@@ -9,4 +9,6 @@ export interface AuthEvents {
   userLoggedOut(userId: string): void;
   /** The user's role in the community changed: sockets opened with the old role must reconnect. */
   membershipChanged(communityId: string, userId: string): void;
+  /** A guest link was revoked: its guests' sockets are closed, and their reconnects refused. */
+  guestLinkRevoked?(linkId: string): void;
 }

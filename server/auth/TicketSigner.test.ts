@@ -64,6 +64,19 @@ describe('TicketSigner', () => {
     expect(signer.verify(sign(null))).toBeNull();
   });
 
+  it("a guest's ticket names its guest, and only a guest ticket does (SPEC R15)", () => {
+    const signer = new TicketSigner(SECRET, 60_000);
+    const { token } = signer.issue({ userId: 'guest:g1', room: claims.room, role: 'guest', guestHash: 'hash-of-cookie' });
+    expect(signer.verify(token)).toMatchObject({ userId: 'guest:g1', role: 'guest', guestHash: 'hash-of-cookie' });
+    const sign = (payload: unknown) => {
+      const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+      return `${body}.${createHmac('sha256', SECRET).update(body).digest('base64url')}`;
+    };
+    const exp = Date.now() + 60_000;
+    expect(signer.verify(sign({ u: 'u', r: 's_room', role: 'guest', exp, jti: 'j' }))).toBeNull();
+    expect(signer.verify(sign({ u: 'u', r: 's_room', role: 'member', exp, jti: 'j', g: 'h' }))).toBeNull();
+  });
+
   it('insists on a long secret', () => {
     expect(() => new TicketSigner('short', 1000)).toThrow();
   });

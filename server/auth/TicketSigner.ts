@@ -4,14 +4,14 @@
  * with the role they had at issue time (the upgrade handler re-checks the membership anyway).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ROLES, type Role } from '../../shared/roles.ts';
+import { SESSION_ROLES, type SessionRole } from '../../shared/roles.ts';
 import { ROOM_NAME_PATTERN } from '../../shared/protocol/messages.ts';
 
 /** What a valid ticket asserts. */
 export interface TicketClaims {
   userId: string;
   room: string;
-  role: Role;
+  role: SessionRole;
   /** Expiry, ms since the epoch. */
   expiresAt: number;
   /** Unique ticket id (lets a verifier refuse replays if it wants to). */
@@ -21,15 +21,18 @@ export interface TicketClaims {
    * session is gone (logout revokes the tickets it issued).
    */
   sessionHash?: string;
+  /** A guest's ticket (role `guest`): the hash of the guest's cookie token; the upgrade re-checks the guest and its link. */
+  guestHash?: string;
 }
 
 interface Payload {
   u: string;
   r: string;
-  role: Role;
+  role: SessionRole;
   exp: number;
   jti: string;
   s?: string;
+  g?: string;
 }
 
 // Far above any real ticket; refuses megabyte "tokens" before doing any crypto.
@@ -49,10 +52,11 @@ export class TicketSigner {
   }
 
   /** Issues a ticket valid for the configured TTL. */
-  issue(claims: { userId: string; room: string; role: Role; sessionHash?: string }, now = Date.now()): { token: string; expiresAt: Date } {
+  issue(claims: { userId: string; room: string; role: SessionRole; sessionHash?: string; guestHash?: string }, now = Date.now()): { token: string; expiresAt: Date } {
     const exp = now + this.ttlMs;
     const payload: Payload = { u: claims.userId, r: claims.room, role: claims.role, exp, jti: randomBytes(12).toString('base64url') };
     if (claims.sessionHash) payload.s = claims.sessionHash;
+    if (claims.guestHash) payload.g = claims.guestHash;
     const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
     return { token: `${body}.${this.sign(body).toString('base64url')}`, expiresAt: new Date(exp) };
   }
@@ -78,11 +82,14 @@ export class TicketSigner {
     if (typeof p !== 'object' || p === null) return null;
     if (typeof p.u !== 'string' || p.u.length === 0) return null;
     if (typeof p.r !== 'string' || !ROOM_NAME_PATTERN.test(p.r)) return null;
-    if (typeof p.role !== 'string' || !(ROLES as readonly string[]).includes(p.role)) return null;
+    if (typeof p.role !== 'string' || !(SESSION_ROLES as readonly string[]).includes(p.role)) return null;
     if (typeof p.exp !== 'number' || !Number.isFinite(p.exp) || p.exp <= now) return null;
     if (typeof p.jti !== 'string') return null;
     if (p.s !== undefined && typeof p.s !== 'string') return null;
-    return { userId: p.u, room: p.r, role: p.role, expiresAt: p.exp, jti: p.jti, ...(p.s ? { sessionHash: p.s } : {}) };
+    if (p.g !== undefined && typeof p.g !== 'string') return null;
+    // A guest ticket always names its guest, and only a guest ticket does.
+    if ((p.role === 'guest') !== (p.g !== undefined)) return null;
+    return { userId: p.u, room: p.r, role: p.role, expiresAt: p.exp, jti: p.jti, ...(p.s ? { sessionHash: p.s } : {}), ...(p.g ? { guestHash: p.g } : {}) };
   }
 
   private sign(body: string): Buffer {

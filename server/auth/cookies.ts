@@ -4,6 +4,9 @@
  */
 import { SESSION_COOKIE } from './AuthSessions.ts';
 
+/** Name of the guest cookie (a guest link's visitor, bound to one session). */
+export const GUEST_COOKIE = 'cp_guest';
+
 /** Parses a Cookie header into name → value. The first occurrence of a name wins; never throws. */
 export function parseCookies(header: string | null | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -41,6 +44,16 @@ export function serializeSessionCookie(token: string, opts: { maxAgeSeconds: num
   ];
   if (opts.secure) parts.push('Secure');
   return parts.join('; ');
+}
+
+/** The guest cookie's token from a Cookie header, if any (server/auth/GuestAccess.ts). */
+export function guestTokenFromCookieHeader(header: string | null | undefined): string | null {
+  return parseCookies(header).get(GUEST_COOKIE) ?? null;
+}
+
+/** Set-Cookie value for a guest identity: like the session cookie, under its own name. */
+export function serializeGuestCookie(token: string, opts: { maxAgeSeconds: number; secure: boolean }): string {
+  return serializeSessionCookie(token, opts).replace(`${SESSION_COOKIE}=`, `${GUEST_COOKIE}=`);
 }
 
 /** Set-Cookie value that removes the session cookie. */

@@ -10,7 +10,7 @@ import { CloseCode } from '../../shared/protocol/closeCodes.ts';
 import { COLLAB_PATH } from '../../shared/protocol/messages.ts';
 import type { AuthEvents } from '../auth/AuthEvents.ts';
 import { Connection } from './Connection.ts';
-import type { CollabSocket } from './CollabSocket.ts';
+import { asCollabSocket } from './wsSocket.ts';
 import type { Room } from './Room.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 import { authorizeUpgrade, type UpgradeAuthDeps } from './authorizeUpgrade.ts';
@@ -117,6 +117,12 @@ export class CollabServer implements AuthEvents {
 
     this.alive.set(ws, true);
     ws.on('pong', () => this.alive.set(ws, true));
+    // A guest's access ends with its link (SPEC R15): the socket closes then, and the reconnect is refused.
+    if (ctx.accessUntil !== undefined) {
+      const ends = setTimeout(() => conn.close(CloseCode.AuthorizationChanged), Math.max(0, ctx.accessUntil - Date.now()));
+      ends.unref();
+      ws.once('close', () => clearTimeout(ends));
+    }
     let room: Room | null = null;
     const early: Uint8Array[] = [];
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -158,25 +164,18 @@ export class CollabServer implements AuthEvents {
     this.registry.closeUserConnections(userId, CloseCode.AuthorizationChanged, communityId);
   }
 
+  guestLinkRevoked(linkId: string) {
+    for (const set of this.byUser.values()) {
+      for (const conn of [...set]) if (conn.ctx.guestLinkId === linkId) conn.close(CloseCode.AuthorizationChanged);
+    }
+  }
+
   /** Stops accepting sockets and closes the ones still open (after the registry flushed). */
   close() {
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }
-}
-
-function asCollabSocket(ws: WebSocket, onClose: (code: number) => void): CollabSocket {
-  return {
-    send: (data) => ws.send(data, { binary: true }),
-    close: (code, reason) => {
-      onClose(code);
-      ws.close(code, reason);
-    },
-    get bufferedAmount() {
-      return ws.bufferedAmount;
-    },
-  };
 }
 
 function toUint8Array(data: RawData): Uint8Array {

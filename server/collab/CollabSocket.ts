@@ -20,6 +20,10 @@ export interface ConnectionContext {
   readOnly: boolean;
   /** Host or facilitator: board locks (SPEC R12) do not apply. */
   facilitator?: boolean;
+  /** A guest's connection: the guest link it came through (revoking the link closes it, SPEC R15). */
+  guestLinkId?: string;
+  /** When this connection's access ends (ms since the epoch; a guest link's expiry): it is closed then. */
+  accessUntil?: number;
   /** Opted in to Commonplace extension messages (`ext=1`). */
   extensions: boolean;
 }

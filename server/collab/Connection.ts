@@ -14,6 +14,11 @@ export class Connection {
   /** Awareness client ids this connection has published. */
   readonly awarenessIds = new Set<number>();
   closed = false;
+  /**
+   * Changes of this connection were refused while audience mode made it view-only (SPEC R14): its copy
+   * is ahead of the room's, so once it may write again it is reconnected to send them in a fresh sync.
+   */
+  refusedWrites = false;
 
   constructor(
     readonly socket: CollabSocket,

@@ -5,18 +5,20 @@
  */
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, outdatedTimeout, removeAwarenessStates } from 'y-protocols/awareness';
 import { MessageType, SyncStep } from '../../shared/protocol/messages.ts';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
 import type { Connection } from './Connection.ts';
-import { awarenessFrame, noticeFrame, savedFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames.ts';
-import { AwarenessRejectedError, decodeAwarenessUpdate, encodeAwarenessEntries, stampIdentity } from './presence.ts';
+import { awarenessFrame, isEmptyStateVector, noticeFrame, savedFrame, step2FrameOf, syncStep1Frame, syncStep2Frame, updateFrame } from './frames.ts';
+import { AwarenessRejectedError, boundEphemeral, decodeAwarenessUpdate, encodeAwarenessEntries, reactionLimiter, stampIdentity } from './presence.ts';
 import type { Logger } from '../log.ts';
 import type { UpdateGuard } from './lockGuard.ts';
 
 /** A frame may carry everyone's states (stock clients echo them); far above any real room's presence. */
 const AWARENESS_ENTRIES_PER_FRAME = 2000;
 const MAX_RETIRED_AWARENESS_IDS = 1000;
+/** A stored state this big is sent to new joiners before the room's doc is built from it (see `unapplied`). */
+const DEFER_APPLY_BYTES = 64 * 1024;
 
 export interface RoomLimits {
   maxAwarenessBytes: number;
@@ -47,12 +49,23 @@ export const REMOTE_ORIGIN = Symbol('remote-node');
  */
 export const SERVER_ORIGIN = Symbol('server');
 
+/** One write taken by the writer: the change count it makes durable, and who may skip its echo. */
+interface InFlightWrite {
+  upTo: number;
+  /** The only connection whose changes the write carries: it has them already (null: several, or the server). */
+  soleSender: Connection | null;
+}
+
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
+  private readonly ydoc = new Y.Doc({ gc: true });
   readonly awareness: Awareness;
   readonly connections = new Set<Connection>();
   /** Updates applied to the doc but not yet handed to storage. */
   private pending: Uint8Array[] = [];
+  /** Who the pending updates came from: a connection while they all came from it, else null. */
+  private pendingSender: Connection | null = null;
+  /** Set while applying a client update that may release other clients' waiting updates (see receiveSync). */
+  private applyingMixed = false;
   /**
    * Local changes are numbered as they are applied; `storedChanges` is the number of them known to be
    * stored, and each write taken by the writer and not yet stored or put back records the count it will
@@ -60,7 +73,7 @@ export class Room {
    */
   private changes = 0;
   private storedChanges = 0;
-  private inFlightUpTo: number[] = [];
+  private inFlight: InFlightWrite[] = [];
   /** Sync step 2 replies that carry changes not yet stored, with the count that must be stored first (R3). */
   private heldReplies = new Map<Connection, { frame: Uint8Array; upTo: number }>();
   /** Bytes stored or pending for this room (for the per-document cap). */
@@ -72,6 +85,16 @@ export class Room {
   private retiredAwarenessIds = new Map<number, string>();
   /** Awareness ids owned by clients of other nodes. */
   private remoteAwarenessIds = new Set<number>();
+  /**
+   * The stored state as loaded, not yet applied to the doc. A room loaded from one stored part (a
+   * snapshot and no tail) answers new joiners from these bytes and builds its doc right after, so the
+   * joiner's decoding overlaps the server's. Any use of `doc` builds it first.
+   */
+  private unapplied: Uint8Array | null = null;
+  /** Connections that joined before the doc was built: their sync step 1 (and saved ack) follow it. */
+  private awaitingDoc: Connection[] = [];
+  /** Sync step 2 frame answering an empty state vector (a new joiner); dropped on every change. */
+  private fullStateFrame: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -83,24 +106,56 @@ export class Room {
     /** Board locks (SPEC R12): checks changes from connections that may not facilitate. */
     private readonly guard: UpdateGuard | null = null,
   ) {
-    applyAll(this.doc, loaded.parts);
     this.bytes = loaded.bytes;
     this.rowsSinceSnapshot = loaded.rows;
-    this.awareness = new Awareness(this.doc);
+    this.awareness = new Awareness(this.ydoc);
+    // A timer per room adds up over thousands of idle rooms: RoomRegistry sweeps outdated presence of all
+    // rooms on one timer instead (removeOutdatedAwareness).
+    clearInterval((this.awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
     // The server itself has no presence.
     this.awareness.setLocalState(null);
-    // Registered after loading so that the stored state is not written back (R2).
-    this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    if (loaded.parts.length === 1 && loaded.parts[0].byteLength >= DEFER_APPLY_BYTES) {
+      this.unapplied = loaded.parts[0];
+      this.fullStateFrame = step2FrameOf(loaded.parts[0]);
+    } else {
+      applyAll(this.ydoc, loaded.parts);
+      // Registered after loading so that the stored state is not written back (R2).
+      this.ydoc.on('update', this.onDocUpdate);
+    }
+    this.unwatchGuard = guard?.watch?.(this.resyncRefusedWriters) ?? (() => {});
+  }
+
+  private readonly unwatchGuard: () => void;
+
+  /** The room's document (built from the stored state on first use). */
+  get doc(): Y.Doc {
+    if (this.unapplied) this.materialize();
+    return this.ydoc;
+  }
+
+  /** Builds the doc from the stored state, if not done yet, and completes the joins that waited for it. */
+  materialize() {
+    if (!this.unapplied || this.destroyed) return;
+    const state = this.unapplied;
+    this.unapplied = null;
+    applyAll(this.ydoc, [state]);
+    this.ydoc.on('update', this.onDocUpdate);
+    const waiting = this.awaitingDoc;
+    this.awaitingDoc = [];
+    for (const conn of waiting) if (this.connections.has(conn)) this.sendHandshake(conn);
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     this.bytes += update.byteLength;
+    this.fullStateFrame = null;
     if (origin === REMOTE_ORIGIN) {
       // Another node stored it before publishing (R3 holds cluster-wide): relay it now.
-      this.relay(update, this.allStored() && this.wantsSavedAcks() ? Y.encodeStateVector(this.doc) : null);
+      this.relay(update, this.allStored() && this.wantsSavedAcks() ? Y.encodeStateVector(this.ydoc) : null, null);
       return;
     }
+    const sender = !this.applyingMixed && this.connections.has(origin as Connection) ? (origin as Connection) : null;
+    this.pendingSender = this.pending.length === 0 || this.pendingSender === sender ? sender : null;
     this.changes++;
     this.pending.push(update);
     this.sink.enqueue(this);
@@ -133,13 +188,16 @@ export class Room {
     if (this.pending.length === 0) return null;
     const merged = mergeInChunks(this.pending);
     this.pending = [];
-    this.inFlightUpTo.push(this.changes);
+    this.inFlight.push({ upTo: this.changes, soleSender: this.pendingSender });
+    this.pendingSender = null;
     return merged;
   }
 
   /** Puts back changes whose write failed, ahead of anything newer (R8). */
   restorePending(update: Uint8Array) {
-    this.inFlightUpTo.shift();
+    this.inFlight.shift();
+    // Whose they were is not kept: everyone gets them, which is always correct.
+    this.pendingSender = null;
     this.pending.unshift(update);
   }
 
@@ -149,17 +207,18 @@ export class Room {
 
   /** True when everything in the doc is stored: nothing waits for the writer and nothing is being written. */
   private allStored(): boolean {
-    return this.pending.length === 0 && this.inFlightUpTo.length === 0;
+    return this.pending.length === 0 && this.inFlight.length === 0;
   }
 
   /** Called by the writer once `update` is durably stored: now everyone may see it (R3, R7). */
   broadcastStored(update: Uint8Array, storedStateVector: Uint8Array | null) {
-    this.storedChanges = Math.max(this.storedChanges, this.inFlightUpTo.shift() ?? 0);
+    const write = this.inFlight.shift();
+    this.storedChanges = Math.max(this.storedChanges, write?.upTo ?? 0);
     this.rowsSinceSnapshot++;
     this.publisher?.publishUpdate(update);
     // Taken while nobody wanted acknowledgements, but someone joined since: tell them once all is stored.
     const sv = storedStateVector ?? (this.allStored() && this.wantsSavedAcks() ? Y.encodeStateVector(this.doc) : null);
-    this.relay(update, sv);
+    this.relay(update, sv, write?.soleSender ?? null);
     for (const [conn, held] of this.heldReplies) {
       if (held.upTo > this.storedChanges) continue;
       this.heldReplies.delete(conn);
@@ -167,11 +226,15 @@ export class Room {
     }
   }
 
-  private relay(update: Uint8Array, storedStateVector: Uint8Array | null) {
-    const frame = updateFrame(update);
+  /**
+   * Sends a stored update to everyone except `skip`, the only author of everything in it, which has it
+   * already (it still gets the saved ack that tells it so, R7). Each frame is encoded once per room.
+   */
+  private relay(update: Uint8Array, storedStateVector: Uint8Array | null, skip: Connection | null) {
+    const frame = skip && this.connections.size === 1 ? null : updateFrame(update);
     const saved = storedStateVector ? savedFrame(storedStateVector) : null;
     for (const conn of this.connections) {
-      conn.send(frame);
+      if (frame && conn !== skip) conn.send(frame);
       if (saved && conn.ctx.extensions) conn.send(saved);
     }
   }
@@ -189,17 +252,25 @@ export class Room {
    */
   join(conn: Connection) {
     this.connections.add(conn);
-    conn.send(syncStep1Frame(this.doc));
-    // Only when everything in the doc is stored; otherwise the pending write's acknowledgement follows.
-    if (conn.ctx.extensions && this.allStored()) conn.send(savedFrame(Y.encodeStateVector(this.doc)));
+    // A room still holding its stored bytes unapplied sends step 1 once the doc is built (materialize).
+    if (this.unapplied) this.awaitingDoc.push(conn);
+    else this.sendHandshake(conn);
     const states = this.awareness.getStates();
     if (states.size > 0) conn.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+  }
+
+  private sendHandshake(conn: Connection) {
+    conn.send(syncStep1Frame(this.ydoc));
+    // Only when everything in the doc is stored; otherwise the pending write's acknowledgement follows.
+    if (conn.ctx.extensions && this.allStored()) conn.send(savedFrame(Y.encodeStateVector(this.ydoc)));
   }
 
   /** Removes a connection and its presence (R6). */
   leave(conn: Connection) {
     if (!this.connections.delete(conn)) return;
     this.heldReplies.delete(conn);
+    if (this.pendingSender === conn) this.pendingSender = null;
+    for (const w of this.inFlight) if (w.soleSender === conn) w.soleSender = null;
     if (conn.awarenessIds.size === 0) return;
     for (const id of conn.awarenessIds) this.retiredAwarenessIds.set(id, conn.ctx.userId);
     // Bounded: only recent departures matter for late echoes.
@@ -241,7 +312,9 @@ export class Room {
   private receiveSync(conn: Connection, dec: decoding.Decoder) {
     const step = decoding.readVarUint(dec);
     if (step === SyncStep.Step1) {
-      const reply = syncStep2Frame(this.doc, decoding.readVarUint8Array(dec));
+      const sv = decoding.readVarUint8Array(dec);
+      // A new joiner (nothing yet) gets the cached full state: encoded once per change, not per joiner.
+      const reply = isEmptyStateVector(sv) ? (this.fullStateFrame ??= syncStep2Frame(this.doc, sv)) : syncStep2Frame(this.doc, sv);
       // R3: the reply is the doc as it is now, which may include changes still waiting for the writer.
       // Nobody may see those before they are stored, so the reply waits for the writes that store them.
       if (this.storedChanges >= this.changes) conn.send(reply);
@@ -261,6 +334,11 @@ export class Room {
       return;
     }
     const update = decoding.readVarUint8Array(dec);
+    // R14: audience mode makes the connection view-only for now, without closing it.
+    if (this.guard?.mayWrite && !this.guard.mayWrite(conn.ctx)) {
+      this.refuseAudienceWrite(conn, step === SyncStep.Update, update);
+      return;
+    }
     // Updates waiting for missing dependencies are held by Yjs in memory without ever reaching the
     // document (or `bytes`): they count against the cap too, or it can be bypassed without limit.
     const store = this.doc.store;
@@ -270,7 +348,14 @@ export class Room {
       return;
     }
     const snapshot = this.guard && !conn.ctx.facilitator ? this.guard.before(this.doc) : null;
-    Y.applyUpdate(this.doc, update, conn);
+    // Applying it may also integrate other clients' updates that were waiting for it: then the change is
+    // not this connection's alone, and its echo must not be skipped.
+    this.applyingMixed = waiting > 0;
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } finally {
+      this.applyingMixed = false;
+    }
     if (!snapshot) return;
     let restored = 0;
     Y.transact(this.doc, () => {
@@ -290,7 +375,12 @@ export class Room {
       // states: entries for ids owned by another connection (or that left) are echoes, ignored silently.
       const own = entries.filter((e) => this.claimAwarenessId(conn, e.clientId, e.state));
       if (own.length === 0) return;
-      const stamped = stampIdentity(own, { id: conn.ctx.userId, name: conn.ctx.name, color: conn.ctx.color });
+      const bounded = boundEphemeral(own, {
+        facilitator: conn.ctx.facilitator === true,
+        previous: (id) => this.awareness.getStates().get(id),
+        allowReaction: () => reactionLimiter.allow(conn.ctx.userId),
+      });
+      const stamped = stampIdentity(bounded, { id: conn.ctx.userId, name: conn.ctx.name, color: conn.ctx.color });
       applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(stamped), conn);
     } catch (err) {
       if (!(err instanceof AwarenessRejectedError)) throw err;
@@ -331,10 +421,52 @@ export class Room {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     const update = encodeAwarenessUpdate(this.awareness, changed);
-    if (origin !== REMOTE_ORIGIN) this.publisher?.publishAwareness(update);
+    if (origin !== REMOTE_ORIGIN && this.publisher) {
+      // Only this node's clients' presence goes to the other nodes: states received from them (even when
+      // this node times them out) are theirs to publish, or they would echo back and forth.
+      const local = this.remoteAwarenessIds.size === 0 ? changed : changed.filter((id) => !this.remoteAwarenessIds.has(id));
+      if (local.length > 0) this.publisher.publishAwareness(local === changed ? update : encodeAwarenessUpdate(this.awareness, local));
+    }
+    for (const id of removed) this.remoteAwarenessIds.delete(id);
     if (this.connections.size === 0) return;
     const frame = awarenessFrame(update);
     for (const c of this.connections) c.send(frame);
+  };
+
+  /**
+   * Removes presence not renewed for `outdatedTimeout` (clients renew every 15 s; a node that vanished
+   * stops renewing its clients'): what y-protocols' per-instance timer does, run by RoomRegistry for
+   * every room on one timer.
+   */
+  removeOutdatedAwareness(now = Date.now()) {
+    const outdated: number[] = [];
+    for (const [id, meta] of this.awareness.meta) {
+      if (outdatedTimeout <= now - meta.lastUpdated && this.awareness.states.has(id)) outdated.push(id);
+    }
+    if (outdated.length > 0) removeAwarenessStates(this.awareness, outdated, 'timeout');
+  }
+
+  /**
+   * A change from a connection audience mode holds view-only (R14): dropped, never applied, stored or
+   * broadcast. A sync step 2 that brings nothing new is just the handshake. The connection stays open
+   * (the person may still follow and publish presence); it is marked so that it resyncs later.
+   */
+  private refuseAudienceWrite(conn: Connection, isUpdate: boolean, update: Uint8Array) {
+    if (!isUpdate && !bringsNewContent(this.doc, update)) return;
+    if (!conn.refusedWrites && conn.ctx.extensions) {
+      conn.send(noticeFrame({ kind: 'audience', message: 'Audience mode: you can follow the session but not edit it right now.' }));
+    }
+    conn.refusedWrites = true;
+  }
+
+  /**
+   * After the audience state changed: connections whose changes were refused and that may write now
+   * are closed with AuthorizationChanged, so they reconnect and their sync step 2 brings those changes.
+   */
+  private resyncRefusedWriters = () => {
+    for (const c of [...this.connections]) {
+      if (c.refusedWrites && (this.guard?.mayWrite?.(c.ctx) ?? true)) c.close(CloseCode.AuthorizationChanged);
+    }
   };
 
   /** Closes every connection (shutdown, authorisation change) without touching the stored state. */
@@ -344,10 +476,14 @@ export class Room {
 
   destroy() {
     this.destroyed = true;
+    this.unwatchGuard();
+    this.unapplied = null;
+    this.fullStateFrame = null;
+    this.awaitingDoc = [];
     this.heldReplies.clear();
-    this.doc.off('update', this.onDocUpdate);
+    this.ydoc.off('update', this.onDocUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 }
 
@@ -361,6 +497,15 @@ export function applyAll(doc: Y.Doc, parts: Uint8Array[]) {
   Y.transact(doc, () => {
     for (const p of parts) Y.applyUpdate(doc, p);
   });
+}
+
+/** Whether `update` has changes `doc` lacks (new items of some client; deletions are not counted). */
+function bringsNewContent(doc: Y.Doc, update: Uint8Array): boolean {
+  const have = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+    if (clock > (have.get(client) ?? 0)) return true;
+  }
+  return false;
 }
 
 /** Compaction merge: the parts' content as one update (see applyAll for why not Y.mergeUpdates). */

@@ -12,6 +12,7 @@ import { UpdateWriter } from './UpdateWriter.ts';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
 import { controlRoomOf, splitFacilitationRoom } from '../../shared/facilitation/control.ts';
 import { boardLockGuard } from './lockGuard.ts';
+import { withAudienceMode } from './audienceGate.ts';
 import type { Logger } from '../log.ts';
 
 export interface RegistryOptions {
@@ -22,6 +23,11 @@ export interface RegistryOptions {
 
 export class RoomLoadError extends Error {}
 
+/** How often outdated presence is looked for (what y-protocols' Awareness does on a timer of its own). */
+const PRESENCE_SWEEP_MS = 3000;
+/** A room unloading with this many log rows after its snapshot is compacted (see unload). */
+const UNLOAD_COMPACT_MIN_ROWS = 2;
+
 export class RoomRegistry {
   private rooms = new Map<string, Room>();
   private loading = new Map<string, Promise<Room>>();
@@ -29,7 +35,10 @@ export class RoomRegistry {
   private compacting = new Set<string>();
   readonly writer: UpdateWriter;
   private closed = false;
+  private readonly presenceSweep: NodeJS.Timeout;
   private storedListeners = new Set<(room: Room) => void>();
+  private unloadedListeners = new Set<(name: string) => void>();
+  private loadedListeners = new Set<(name: string) => void>();
   /** Fan-out unsubscriptions in flight: a reload of the same room waits for them (else it would be cut off). */
   private unsubscribing = new Map<string, Promise<void>>();
   /** Control rooms kept loaded while their session room is (its locks are checked on every change, R12). */
@@ -43,6 +52,12 @@ export class RoomRegistry {
   ) {
     this.writer = new UpdateWriter(store, log);
     fanout.onResync(() => void this.resyncFromStore());
+    // One timer for every room's outdated presence, instead of one per room (see Room.removeOutdatedAwareness).
+    this.presenceSweep = setInterval(() => {
+      const now = Date.now();
+      for (const room of this.rooms.values()) room.removeOutdatedAwareness(now);
+    }, PRESENCE_SWEEP_MS);
+    this.presenceSweep.unref();
     this.writer.onStored = (room) => {
       if (room.rowsSinceSnapshot >= opts.compactAfterUpdates) this.scheduleCompaction(room);
       for (const listener of this.storedListeners) listener(room);
@@ -56,6 +71,25 @@ export class RoomRegistry {
   onRoomStored(listener: (room: Room) => void): () => void {
     this.storedListeners.add(listener);
     return () => this.storedListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` with a room's name after it unloaded (its last connection left and every change of
+   * it is stored — e.g. the session's end for version capture). Listeners must be cheap. Returns an
+   * unsubscribe function.
+   */
+  onRoomUnloaded(listener: (name: string) => void): () => void {
+    this.unloadedListeners.add(listener);
+    return () => this.unloadedListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` with a room's name once it has loaded (e.g. to put carried-forward actions on a
+   * session's agenda). Runs inside the load: listeners must only schedule work. Returns an unsubscribe.
+   */
+  onRoomLoaded(listener: (name: string) => void): () => void {
+    this.loadedListeners.add(listener);
+    return () => this.loadedListeners.delete(listener);
   }
 
   /** Loaded rooms (for metrics and authorisation changes). */
@@ -119,6 +153,20 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * The people in a loaded room, from its awareness (so other nodes' clients count too: their presence
+   * arrives through the fan-out). Identities are the server's (R6). Empty when the room is not loaded.
+   */
+  presentUsers(name: string): { id: string; name: string }[] {
+    const room = this.rooms.get(name);
+    const out = new Map<string, string>();
+    for (const state of room?.awareness.getStates().values() ?? []) {
+      const user = (state as { user?: { id?: unknown; name?: unknown } }).user;
+      if (typeof user?.id === 'string' && !out.has(user.id)) out.set(user.id, typeof user.name === 'string' ? user.name : '');
+    }
+    return [...out].map(([id, n]) => ({ id, name: n }));
+  }
+
   leave(room: Room, conn: Connection) {
     room.leave(conn);
     this.scheduleUnloadIfEmpty(room);
@@ -162,7 +210,8 @@ export class RoomRegistry {
         publishUpdate: (u: Uint8Array) => this.fanout.publishUpdate(name, u),
         publishAwareness: (u: Uint8Array) => this.fanout.publishAwareness(name, u),
       };
-      const guard = ctlName ? boardLockGuard(() => this.rooms.get(ctlName)?.doc ?? null) : null;
+      const ctlDoc = () => (ctlName ? (this.rooms.get(ctlName)?.doc ?? null) : null);
+      const guard = ctlName ? withAudienceMode(boardLockGuard(ctlDoc), ctlDoc) : null;
       const created = new Room(name, { parts, bytes: stored.bytes, rows: stored.updates.length }, this.writer, this.opts.limits, this.log, publisher, guard);
       for (const m of early) {
         if (m.kind === 'update') created.applyRemoteUpdate(m.data);
@@ -170,6 +219,10 @@ export class RoomRegistry {
       }
       room = created;
       this.rooms.set(name, created);
+      // The joiners waiting for this load are answered from the stored bytes first (in this tick's
+      // microtasks); the doc is built after, while they decode (Room.materialize).
+      setImmediate(() => created.materialize());
+      for (const listener of this.loadedListeners) listener(name);
       if (created.rowsSinceSnapshot >= this.opts.compactAfterUpdates) this.scheduleCompaction(created);
       return created;
     } catch (err) {
@@ -222,6 +275,10 @@ export class RoomRegistry {
     if (room.connections.size > 0 || this.pinned.has(room.name) || this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
     room.destroy();
+    // The next load is then one stored part, which new joiners get as it is (Room.materialize): the
+    // merge runs now, while nobody waits, instead of on every load of a long tail.
+    if (room.rowsSinceSnapshot >= UNLOAD_COMPACT_MIN_ROWS) this.scheduleCompaction(room);
+    for (const listener of this.unloadedListeners) listener(room.name);
     const ctlName = splitFacilitationRoom(room.name).kind === null ? controlRoomOf(room.name) : null;
     const ctl = ctlName ? this.rooms.get(ctlName) : undefined;
     if (ctlName && this.pinned.delete(ctlName) && ctl) this.scheduleUnloadIfEmpty(ctl);
@@ -263,6 +320,7 @@ export class RoomRegistry {
   /** Stops loading rooms, flushes every pending write, closes all sockets, and unloads. */
   async shutdown(): Promise<boolean> {
     this.closed = true;
+    clearInterval(this.presenceSweep);
     for (const t of this.unloadTimers.values()) clearTimeout(t);
     this.unloadTimers.clear();
     await Promise.allSettled(this.loading.values());

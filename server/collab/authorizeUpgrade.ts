@@ -4,14 +4,16 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { COLLAB_PATH, EXTENSIONS_PARAM, ROOM_NAME_PATTERN, TOKEN_PARAM } from '../../shared/protocol/messages.ts';
-import { canEditRoom, canManageSessions, minRole, type Role } from '../../shared/roles.ts';
+import { canEditRoom, canManageSessions, minRole, type Role, type SessionRole } from '../../shared/roles.ts';
 import { colorForUser } from '../../shared/colors.ts';
 import type { ApiErrorCode } from '../../shared/api/errors.ts';
 import type { AppStore } from '../store/types.ts';
 import type { AuthSessions } from '../auth/AuthSessions.ts';
 import type { TicketSigner } from '../auth/TicketSigner.ts';
 import { isAllowedOrigin } from '../auth/origin.ts';
-import { sessionTokenFromCookieHeader } from '../auth/cookies.ts';
+import { guestTokenFromCookieHeader, sessionTokenFromCookieHeader } from '../auth/cookies.ts';
+import { guestTokenHash, type GuestAccess } from '../auth/GuestAccess.ts';
+import { authorizeGuest } from './authorizeGuest.ts';
 import type { ConnectionContext } from './CollabSocket.ts';
 import { splitFacilitationRoom } from '../../shared/facilitation/control.ts';
 
@@ -20,10 +22,17 @@ export interface UpgradeAuthDeps {
   sessions: AuthSessions;
   tickets: TicketSigner;
   allowedOrigins: readonly string[];
+  /** Resolves guests (guest links, SPEC R15); without it, guests are refused. */
+  guests?: GuestAccess;
+  /**
+   * Whether a breakout room belongs to a round of its session (read from the control room); without it,
+   * any well-formed breakout name of a session is accepted.
+   */
+  breakoutExists?: (room: string) => Promise<boolean>;
 }
 
 export type UpgradeDecision =
-  | { ok: true; ctx: ConnectionContext; role: Role }
+  | { ok: true; ctx: ConnectionContext; role: SessionRole }
   | { ok: false; status: 400 | 401 | 403 | 404; code: ApiErrorCode; message: string };
 
 const refuse = (status: 400 | 401 | 403 | 404, code: ApiErrorCode, message: string): UpgradeDecision => ({ ok: false, status, code, message });
@@ -67,24 +76,31 @@ export async function authorizeUpgrade(deps: UpgradeAuthDeps, rawUrl: string | u
 
   let userId: string;
   let ticketRole: Role | null = null;
+  // A guest cookie sent along with a sign-in: the person is a guest where they are not a member.
+  let cookieGuest: string | null = null;
+  const asGuest = (hash: string) => authorizeGuest(deps.guests, hash, { room, kind: facilitation.kind, session: facilitation.session }, params);
   const token = params.get(TOKEN_PARAM);
   if (token !== null) {
     const claims = deps.tickets.verify(token);
     if (!claims) return refuse(401, 'unauthenticated', 'Invalid or expired ticket');
-    if (claims.room !== facilitation.base) return refuse(403, 'forbidden', 'Ticket is for another room');
+    // A session's ticket opens its facilitation and breakout rooms; a breakout room's ticket only that room.
+    if (claims.room !== facilitation.base && claims.room !== room) return refuse(403, 'forbidden', 'Ticket is for another room');
+    if (claims.guestHash) return asGuest(claims.guestHash);
     if (claims.sessionHash) {
       const signIn = await deps.store.getAuthSession(claims.sessionHash);
       if (!signIn || Date.parse(signIn.expiresAt) <= Date.now()) return refuse(401, 'unauthenticated', 'Ticket revoked (signed out)');
     }
     userId = claims.userId;
+    if (claims.role === 'guest') return refuse(401, 'unauthenticated', 'Invalid or expired ticket');
     ticketRole = claims.role;
   } else {
     const cookieToken = sessionTokenFromCookieHeader(headers.cookie);
-    if (!cookieToken) return refuse(401, 'unauthenticated', 'Sign in or present a ticket');
+    cookieGuest = guestTokenHash(guestTokenFromCookieHeader(headers.cookie));
+    if (!cookieToken && !cookieGuest) return refuse(401, 'unauthenticated', 'Sign in or present a ticket');
     // Cross-site WebSocket hijacking defence: a cookie only counts when the page is ours.
     if (!isAllowedOrigin(headers.origin, deps.allowedOrigins)) return refuse(403, 'forbidden', 'Origin not allowed');
-    const user = await deps.sessions.resolve(cookieToken);
-    if (!user) return refuse(401, 'unauthenticated', 'Session expired');
+    const user = cookieToken ? await deps.sessions.resolve(cookieToken) : null;
+    if (!user) return cookieGuest ? asGuest(cookieGuest) : refuse(401, 'unauthenticated', 'Session expired');
     userId = user.id;
   }
 
@@ -94,8 +110,13 @@ export async function authorizeUpgrade(deps: UpgradeAuthDeps, rawUrl: string | u
   if (!session) return NOT_FOUND;
   const membership = await deps.store.getMembership(session.communityId, user.id);
   // Another community's room answers exactly like a missing one.
-  if (!membership) return NOT_FOUND;
+  if (!membership) return cookieGuest ? asGuest(cookieGuest) : NOT_FOUND;
   const role = ticketRole ? minRole(ticketRole, membership.role) : membership.role;
+  // Private mode: a draft room is its author's alone, the drafts mirror is for facilitators (read-only).
+  if (facilitation.kind === 'draft' && (facilitation.author !== user.id || !canEditRoom(role))) return NOT_FOUND;
+  if (facilitation.kind === 'drafts' && !canManageSessions(role)) return NOT_FOUND;
+  // Breakout rooms exist only for the rounds the server started (nobody can make up rooms).
+  if (facilitation.kind === 'breakout' && deps.breakoutExists && !(await deps.breakoutExists(room))) return NOT_FOUND;
   return {
     ok: true,
     role,
@@ -107,7 +128,8 @@ export async function authorizeUpgrade(deps: UpgradeAuthDeps, rawUrl: string | u
       sessionId: session.id,
       communityId: session.communityId,
       // The control room is written by the server only (SPEC R11): every client reads it.
-      readOnly: facilitation.kind === 'ctl' || !canEditRoom(role),
+      // The control room and the drafts mirror are written by the server only (SPEC R11, R13).
+      readOnly: facilitation.kind === 'ctl' || facilitation.kind === 'drafts' || !canEditRoom(role),
       extensions: params.get(EXTENSIONS_PARAM) === '1',
       facilitator: canManageSessions(role),
     },

@@ -26,11 +26,21 @@ export function syncStep1Frame(doc: Y.Doc): Uint8Array {
 
 /** Sync step 2: everything the server has beyond the client's state vector. */
 export function syncStep2Frame(doc: Y.Doc, clientStateVector: Uint8Array): Uint8Array {
+  return step2FrameOf(Y.encodeStateAsUpdate(doc, clientStateVector));
+}
+
+/** Sync step 2 carrying `update` as it is (e.g. the stored state, for a client that has nothing yet). */
+export function step2FrameOf(update: Uint8Array): Uint8Array {
   const enc = encoding.createEncoder();
   encoding.writeVarUint(enc, MessageType.Sync);
   encoding.writeVarUint(enc, SyncStep.Step2);
-  encoding.writeVarUint8Array(enc, Y.encodeStateAsUpdate(doc, clientStateVector));
+  encoding.writeVarUint8Array(enc, update);
   return encoding.toUint8Array(enc);
+}
+
+/** True for the state vector of a document that has nothing yet (one varuint: zero clients). */
+export function isEmptyStateVector(sv: Uint8Array): boolean {
+  return sv.byteLength === 1 && sv[0] === 0;
 }
 
 /** Awareness frame wrapping an encoded awareness update. */

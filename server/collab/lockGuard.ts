@@ -12,6 +12,7 @@
 import * as Y from 'yjs';
 import { getBoard, toYMap } from '../../shared/doc/layout.ts';
 import { CONTROL_KEYS, getControl, type LockState } from '../../shared/facilitation/control.ts';
+import type { ConnectionContext } from './CollabSocket.ts';
 
 /** Decides, around one client update, what must be put back. */
 export interface UpdateGuard {
@@ -19,6 +20,10 @@ export interface UpdateGuard {
   before(doc: Y.Doc): LockSnapshot | null;
   /** After the update: restores what changed; returns how many items were put back. */
   restore(doc: Y.Doc, snapshot: LockSnapshot): number;
+  /** Whether this connection may write now (audience mode, SPEC R14); absent: it may. */
+  mayWrite?(ctx: ConnectionContext): boolean;
+  /** Calls `onChange` when what `mayWrite` answers may have changed; returns an unsubscribe function. */
+  watch?(onChange: () => void): () => void;
 }
 
 export interface LockSnapshot {

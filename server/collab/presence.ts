@@ -4,6 +4,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { LaserState, REACTION_BURST, REACTION_REFILL_MS, ReactionState } from '../../shared/presence/ephemeral.ts';
 
 export interface AwarenessEntry {
   clientId: number;
@@ -50,3 +51,56 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
 export function stampIdentity(entries: AwarenessEntry[], user: { id: string; name: string; color: string }): AwarenessEntry[] {
   return entries.map((e) => (e.state === null ? e : { ...e, state: { ...e.state, user: { ...user } } }));
 }
+
+/**
+ * Bounds the ephemeral fields of awareness states (shared/presence/ephemeral.ts): a malformed
+ * `reaction` or `laser` is dropped (the rest of the state stays); `laser` only from hosts and
+ * facilitators; a new reaction (a new id) only while `allowReaction` says the sender is within
+ * its rate, else the state keeps its previous reaction.
+ */
+export function boundEphemeral(
+  entries: AwarenessEntry[],
+  opts: { facilitator: boolean; previous: (clientId: number) => Record<string, unknown> | undefined; allowReaction: () => boolean },
+): AwarenessEntry[] {
+  return entries.map((e) => {
+    if (e.state === null) return e;
+    const state = { ...e.state };
+    if ('laser' in state) {
+      if (!opts.facilitator || !LaserState.safeParse(state.laser).success) delete state.laser;
+    }
+    if ('reaction' in state) {
+      const prev = opts.previous(e.clientId)?.reaction;
+      const parsed = ReactionState.safeParse(state.reaction);
+      const prevId = ReactionState.safeParse(prev).success ? (prev as ReactionState).id : null;
+      if (!parsed.success) delete state.reaction;
+      else if (parsed.data.id !== prevId && !opts.allowReaction()) {
+        if (prevId === null) delete state.reaction;
+        else state.reaction = prev;
+      }
+    }
+    return { ...e, state };
+  });
+}
+
+/** Per-user token buckets for reactions (REACTION_BURST, one more every REACTION_REFILL_MS). */
+export class ReactionLimiter {
+  private buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(private readonly burst = REACTION_BURST, private readonly refillMs = REACTION_REFILL_MS, private readonly maxUsers = 10_000) {}
+
+  allow(userId: string, now = Date.now()): boolean {
+    const b = this.buckets.get(userId) ?? { tokens: this.burst, at: now };
+    const tokens = Math.min(this.burst, b.tokens + (now - b.at) / this.refillMs);
+    if (tokens < 1) {
+      this.buckets.set(userId, { tokens, at: now });
+      return false;
+    }
+    this.buckets.delete(userId);
+    // Bounded: a full bucket forgets its oldest users (who then start full again, which is harmless).
+    if (this.buckets.size >= this.maxUsers) this.buckets.delete(this.buckets.keys().next().value as string);
+    this.buckets.set(userId, { tokens: tokens - 1, at: now });
+    return true;
+  }
+}
+
+/** This process's reaction rates, per user across all rooms (one person, many tabs, one budget). */
+export const reactionLimiter = new ReactionLimiter();

@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   INDEX_DEBOUNCE_MS: int(1500, 0),
   /** How often to look for sessions whose search index is missing or out of date (0: at start-up only). */
   INDEX_SWEEP_INTERVAL_MS: int(60_000, 0),
+  /** Timeline: a changing session room's full state is kept at most this often (and when it unloads). */
+  VERSION_INTERVAL_MS: int(300_000, 100),
+  /** Timeline: most versions kept per session after thinning (the oldest go first). */
+  VERSION_MAX_PER_SESSION: int(200, 2),
   LOGIN_MAX_FAILURES: int(10, 1),
   LOGIN_WINDOW_SECONDS: int(15 * 60, 1),
   /** OWASP scrypt parameters by default (N=2^17, r=8, p=1). Lower only in tests. */
@@ -65,6 +69,13 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('commonplace'),
   /** Where the built client lives (served as static files when present). */
   CLIENT_DIST: z.string().default('./dist/client'),
+  /** Link previews (server-side fetches, SSRF-guarded): ports a previewed URL may name, comma-separated. */
+  LINK_PREVIEW_PORTS: z.string().regex(/^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/, 'must be comma-separated port numbers').default('80,443'),
+  /**
+   * DANGEROUS, tests only: host names link previews may fetch even though they resolve to loopback or
+   * private addresses, on any port (comma-separated). Never set in production: it re-opens SSRF.
+   */
+  LINK_PREVIEW_ALLOW_PRIVATE_HOSTS: z.string().default(''),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -108,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     rooms: { unloadDelayMs: e.ROOM_UNLOAD_DELAY_MS, compactAfterUpdates: e.COMPACT_AFTER_UPDATES },
     knowledge: { debounceMs: e.INDEX_DEBOUNCE_MS, sweepIntervalMs: e.INDEX_SWEEP_INTERVAL_MS },
+    versions: { intervalMs: e.VERSION_INTERVAL_MS, maxPerSession: e.VERSION_MAX_PER_SESSION },
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     scryptLogN: e.SCRYPT_LOG_N,
@@ -117,5 +129,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePoolSize: e.DATABASE_POOL_SIZE,
     metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
+    linkPreview: {
+      allowedPorts: new Set(e.LINK_PREVIEW_PORTS.split(',').map((p) => Number(p.trim()))) as ReadonlySet<number>,
+      privateHostsAllowed: new Set(e.LINK_PREVIEW_ALLOW_PRIVATE_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)) as ReadonlySet<string>,
+    },
   };
 }

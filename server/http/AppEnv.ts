@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { UserRecord } from '../store/types.ts';
+import type { GuestIdentity } from '../auth/GuestAccess.ts';
 import { HttpError } from './HttpError.ts';
 
 /** Context variables set by `loadSession` for every /api request. */
@@ -13,6 +14,8 @@ export type AppEnv = {
     user: UserRecord | null;
     /** The raw session cookie value, if the request carried one (valid or not). */
     sessionToken: string | null;
+    /** A valid guest identity from the guest cookie (a guest link's visitor, one session only), or null. */
+    guest: GuestIdentity | null;
   };
 };
 

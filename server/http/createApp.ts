@@ -14,6 +14,7 @@ import type { TicketSigner } from '../auth/TicketSigner.ts';
 import type { LoginRateLimiter } from '../auth/LoginRateLimiter.ts';
 import type { AuthEvents } from '../auth/AuthEvents.ts';
 import { primeDummyHash } from '../auth/passwords.ts';
+import { GuestAccess } from '../auth/GuestAccess.ts';
 import type { AppEnv } from './AppEnv.ts';
 import { HttpError } from './HttpError.ts';
 import { securityHeaders } from './middleware/securityHeaders.ts';
@@ -26,15 +27,26 @@ import { fileRoutes } from './routes/files.ts';
 import { searchRoutes } from './routes/search.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { pinRoutes } from './routes/pins.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { seriesRoutes } from './routes/series.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { contributionRoutes } from './routes/contributions.ts';
+import { resourceRoutes } from './routes/resources.ts';
+import { feedRoutes } from './routes/feed.ts';
+import { actionRoutes } from './routes/actions.ts';
+import type { SessionEndings } from '../actions/SessionEndings.ts';
 import { facilitationRoutes, type FacilitationRooms } from './routes/facilitation.ts';
+import { guestRoutes } from './routes/guests.ts';
+import { presentingRoutes } from './routes/presenting.ts';
+import { breakoutRoutes } from './routes/breakouts.ts';
+import { linkPreviewRoutes } from './routes/linkPreview.ts';
 import type { LiveRooms } from '../knowledge/readRoomContent.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { ROUTES, isRawBodyRequest, registerRoute } from './routeTable.ts';
 import { staticClient } from './staticClient.ts';
 import { opsRoutes } from './routes/ops.ts';
+import { versionRoutes } from './routes/versions.ts';
+import type { SessionVersions } from '../versions/SessionVersions.ts';
 import type { MetricsRegistry } from '../ops/metrics.ts';
 import type { ReadinessChecks } from '../ops/readiness.ts';
 
@@ -52,6 +64,10 @@ export interface AppDeps {
   rooms?: LiveRooms;
   /** Lets facilitation routes write the session's control rooms (SPEC R11); without it, they answer 503. */
   facilitation?: FacilitationRooms;
+  /** Session versions (timeline, restore, catch-up); without it, restore answers 503. */
+  versions?: SessionVersions;
+  /** Ends sessions and writes their summaries; without it, "End session" answers 503. */
+  endings?: SessionEndings;
   /** What `/metrics` serves; without it, process metrics only. */
   metrics?: MetricsRegistry;
   /** What `/readyz` checks; defaults to `{ database: store.ping }`. */
@@ -75,7 +91,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   primeDummyHash(config.scryptLogN).catch((err) => log.error('could not prepare the dummy password hash', { err }));
 
   app.use('*', securityHeaders());
-  app.use('/api/*', noStore(), originCheck(config.allowedOrigins), jsonOnly(isRawBodyRequest), jsonBodyLimit(undefined, isRawBodyRequest), loadSession(deps.sessions));
+  app.use('/api/*', noStore(), originCheck(config.allowedOrigins), jsonOnly(isRawBodyRequest), jsonBodyLimit(undefined, isRawBodyRequest), loadSession(deps.sessions, new GuestAccess(deps.store)));
 
   registerRoute(app, ROUTES.health, (c) => c.json({ ok: true }, 200));
   const openapi = buildOpenApiDocument();
@@ -87,11 +103,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', fileRoutes(deps));
   app.route('/', searchRoutes(deps));
   app.route('/', knowledgeRoutes(deps));
+  app.route('/', versionRoutes(deps));
   app.route('/', pinRoutes(deps));
+  app.route('/', exportRoutes(deps));
   app.route('/', seriesRoutes(deps));
   app.route('/', feedbackRoutes(deps));
   app.route('/', contributionRoutes(deps));
+  app.route('/', resourceRoutes(deps));
+  app.route('/', feedRoutes(deps));
+  app.route('/', actionRoutes(deps));
   app.route('/', facilitationRoutes(deps));
+  app.route('/', guestRoutes(deps));
+  app.route('/', presentingRoutes(deps));
+  app.route('/', breakoutRoutes(deps));
+  app.route('/', linkPreviewRoutes(deps));
   app.route('/', staticClient(config.clientDist));
 
   app.notFound((c) => errorJson(c, 404, { error: { code: 'not_found', message: 'Not found' } }));

@@ -14,7 +14,7 @@ import { createLogger } from '../log.ts';
 import { SqliteStore } from '../store/sqlite/SqliteStore.ts';
 import type { SessionRecord } from '../store/types.ts';
 import { INDEX_VERSION } from './indexEntries.ts';
-import { KnowledgeIndexer } from './KnowledgeIndexer.ts';
+import { KnowledgeIndexer, type IndexerStore } from './KnowledgeIndexer.ts';
 
 const log = createLogger('silent');
 const limits = { maxAwarenessBytes: 64 * 1024, maxAwarenessClientsPerConnection: 4, maxDocBytes: 1024 * 1024 };
@@ -66,7 +66,7 @@ afterEach(async () => {
   await store.close();
 });
 
-function indexer(debounceMs: number, s: Pick<SqliteStore, 'getSession' | 'getSessionByRoom' | 'loadDoc' | 'replaceSessionEntries' | 'listSessionsToIndex'> = store) {
+function indexer(debounceMs: number, s: IndexerStore = store) {
   const i = new KnowledgeIndexer(s, registry, { debounceMs, sweepIntervalMs: 0 }, log);
   indexers.push(i);
   return i;

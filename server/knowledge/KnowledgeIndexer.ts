@@ -1,6 +1,7 @@
 /**
  * Keeps the search index current. After a room's changes are stored it waits `debounceMs` (collecting
- * every further change), then extracts the live document and replaces that session's entries — on a
+ * every further change), then extracts the live document and replaces that session's entries (search
+ * index, decisions and actions, resource library occurrences) — on a
  * timer, never inside the room's write path. A background pass indexes sessions whose index is missing
  * or out of date (never opened, changed before a crash, older extraction version): at start-up and
  * every `sweepIntervalMs`, one session at a time, yielding between sessions.
@@ -9,6 +10,8 @@ import type { Logger } from '../log.ts';
 import type { Store } from '../store/types.ts';
 import { INDEX_VERSION, buildIndexEntries } from './indexEntries.ts';
 import { readRoomContent, type LiveRooms } from './readRoomContent.ts';
+import { syncActions } from './syncActions.ts';
+import { syncResources } from './syncResources.ts';
 
 /** The rooms the indexer follows (RoomRegistry satisfies this). */
 export interface IndexedRooms extends LiveRooms {
@@ -16,14 +19,24 @@ export interface IndexedRooms extends LiveRooms {
 }
 
 /** The storage the indexer uses. */
-export type IndexerStore = Pick<Store, 'getSession' | 'getSessionByRoom' | 'loadDoc' | 'replaceSessionEntries' | 'listSessionsToIndex'>;
+export type IndexerStore = Pick<Store, 'getSession' | 'getSessionByRoom' | 'loadDoc' | 'replaceSessionEntries' | 'listSessionsToIndex' | 'actions' | 'resources'>;
 
 export interface KnowledgeIndexerOptions {
   /** Index a room at most this long after the first of its stored changes (INDEX_DEBOUNCE_MS). */
   debounceMs: number;
   /** Interval of the background pass; 0 runs it at start-up only (INDEX_SWEEP_INTERVAL_MS). */
   sweepIntervalMs: number;
+  /** Wait before the start-up pass (default STARTUP_SWEEP_DELAY_MS), so that it does not slow a restart. */
+  startDelayMs?: number;
 }
+
+/**
+ * A restart first reloads the rooms people are in; the start-up pass (which may load big documents
+ * from the store one after another) waits this long so that it does not compete with them.
+ */
+const STARTUP_SWEEP_DELAY_MS = 10_000;
+/** Longest pause between two sessions of a pass (it pauses as long as the last one took, see runSweep). */
+const MAX_SWEEP_PAUSE_MS = 250;
 
 /** Sessions fetched per query of the background pass. */
 const SWEEP_BATCH = 25;
@@ -65,7 +78,7 @@ export class KnowledgeIndexer {
   start(): void {
     if (this.unsubscribe || this.stopped) return;
     this.unsubscribe = this.rooms.onRoomStored((room) => this.roomChanged(room.name));
-    this.scheduleSweep(0);
+    this.scheduleSweep(this.opts.startDelayMs ?? STARTUP_SWEEP_DELAY_MS);
   }
 
   /** Notes that a room's document changed; it is indexed within `debounceMs`. */
@@ -146,8 +159,12 @@ export class KnowledgeIndexer {
         tried.add(s.sessionId);
         done++;
         // A room with a debounce running is indexed by it anyway.
+        const started = performance.now();
         if (!this.timers.has(s.room)) await this.enqueue(() => this.index(s));
-        await new Promise((resolve) => setImmediate(resolve));
+        // Yield as long as the session took (a big document is decoded on the event loop): the pass
+        // takes at most about half of the server's time while rooms are being served.
+        const pause = Math.min(performance.now() - started, MAX_SWEEP_PAUSE_MS);
+        await new Promise((resolve) => (pause >= 1 ? setTimeout(resolve, pause) : setImmediate(resolve)));
       }
     }
     if (done > 0) this.log.info('knowledge.sweep_done', { sessions: done });
@@ -176,6 +193,8 @@ export class KnowledgeIndexer {
       version: INDEX_VERSION,
       indexedAt,
     });
+    await syncActions(this.store, s, content);
+    await syncResources(this.store, s, content, indexedAt);
     this.metrics.indexed++;
     this.metrics.lastMs = performance.now() - started;
     this.log.debug('knowledge.indexed', { sessionId: s.sessionId, ms: Math.round(this.metrics.lastMs) });

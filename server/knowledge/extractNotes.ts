@@ -5,7 +5,7 @@
  * Unknown node types (a newer schema) are read for their text rather than dropped.
  */
 import * as Y from 'yjs';
-import { parseUserUrl } from '../../shared/doc/layout.ts';
+import { DUE_DATE_PATTERN, NOTES_ATTRS, parseUserUrl } from '../../shared/doc/layout.ts';
 import { UniqueNames, fnv1a, headingSlug } from '../../shared/knowledge/anchors.ts';
 import type { NoteBlock, NoteBlockType, NoteLink } from '../../shared/knowledge/sessionContent.ts';
 
@@ -66,9 +66,32 @@ function headingLevel(el: Y.XmlElement): number {
   return Number.isInteger(n) && n >= 1 && n <= 6 ? n : 1;
 }
 
-function isChecked(el: Y.XmlElement): boolean {
-  const v = el.getAttribute('checked') as unknown;
+/** A boolean attribute (y-prosemirror stores booleans as they are; other writers may use strings). */
+function flag(el: Y.XmlElement, name: string): boolean {
+  const v = el.getAttribute(name) as unknown;
   return v === true || v === 'true';
+}
+
+function isChecked(el: Y.XmlElement): boolean {
+  return flag(el, NOTES_ATTRS.checked);
+}
+
+/** A task item's assignee and due date, where set and well-formed. */
+function actionFields(el: Y.XmlElement): Partial<NoteBlock> {
+  const out: Partial<NoteBlock> = {};
+  const text = (name: string) => {
+    const v = el.getAttribute(name) as unknown;
+    return typeof v === 'string' ? v.trim().slice(0, 200) : '';
+  };
+  const assignee = text(NOTES_ATTRS.assignee);
+  if (assignee) {
+    out.assignee = assignee;
+    const name = text(NOTES_ATTRS.assigneeName);
+    if (name) out.assigneeName = name;
+  }
+  const due = text(NOTES_ATTRS.due);
+  if (DUE_DATE_PATTERN.test(due) && !Number.isNaN(Date.parse(`${due}T00:00:00Z`))) out.due = due;
+  return out;
 }
 
 /** Whether an element holds inline content (text) rather than blocks. */
@@ -103,7 +126,7 @@ export function extractNotes(fragment: Y.XmlFragment): NoteBlock[] {
     if (name === 'heading') {
       push('heading', readInline(el), ctx.depth, { level: headingLevel(el) });
     } else if (name === 'paragraph') {
-      push(ctx.quote ? 'quote' : 'paragraph', readInline(el), ctx.depth);
+      push(ctx.quote ? 'quote' : 'paragraph', readInline(el), ctx.depth, flag(el, NOTES_ATTRS.decision) ? { decision: true } : {});
     } else if (name === 'codeBlock') {
       push('code', readInline(el), ctx.depth);
     } else if (name === 'blockquote') {
@@ -127,7 +150,8 @@ export function extractNotes(fragment: Y.XmlFragment): NoteBlock[] {
     const own = children.filter((c) => c.nodeName === 'paragraph').map(readInline);
     const inline: Inline = { text: own.map((p) => p.text).join('\n'), links: own.flatMap((p) => p.links) };
     const extra: Partial<NoteBlock> =
-      el.nodeName === 'taskItem' ? { checked: isChecked(el) } : { ordered: ctx.ordered };
+      el.nodeName === 'taskItem' ? { checked: isChecked(el), ...actionFields(el) } : { ordered: ctx.ordered };
+    if (children.some((c) => c.nodeName === 'paragraph' && flag(c, NOTES_ATTRS.decision))) extra.decision = true;
     push(el.nodeName === 'taskItem' ? 'taskItem' : 'listItem', inline, ctx.depth, extra);
     for (const c of children) if (c.nodeName !== 'paragraph') walk(c, ctx);
   };

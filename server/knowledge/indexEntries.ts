@@ -7,9 +7,11 @@ import type { IndexEntry } from '../store/types.ts';
 
 /**
  * Version of what buildIndexEntries produces. Bump it when extraction or entries change: the indexer's
- * background pass then re-indexes every session built by an older version.
+ * background pass then re-indexes every session built by an older version. 2: the pass also extracts
+ * decisions and actions (syncActions.ts) and the resource library's links and files
+ * (syncResources.ts), so sessions indexed before that get theirs.
  */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** Parts that have text, separated by a dash (so that a snippet reads "Cases — Ada"). */
 function joined(...parts: (string | undefined)[]): string {

@@ -22,13 +22,21 @@ export interface ContentSource {
 
 /** The content of `room`. Throws if the stored document cannot be read (never reports that as empty). */
 export async function readRoomContent(room: string, source: ContentSource): Promise<SessionContent> {
+  return withRoomDoc(room, source, extractContent);
+}
+
+/**
+ * Runs `read` on `room`'s document — the live one if loaded here, else a copy built from the store — and
+ * returns its result. `read` must not change the document. Throws if the stored document cannot be read.
+ */
+export async function withRoomDoc<T>(room: string, source: ContentSource, read: (doc: Y.Doc) => T): Promise<T> {
   const live = source.rooms?.get(room);
-  if (live && !live.destroyed) return extractContent(live.doc);
+  if (live && !live.destroyed) return read(live.doc);
   const stored = await source.store.loadDoc(room);
   const doc = new Y.Doc();
   try {
     applyAll(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
-    return extractContent(doc);
+    return read(doc);
   } finally {
     doc.destroy();
   }

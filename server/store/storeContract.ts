@@ -15,8 +15,13 @@ import {
   type UserRecord,
 } from './types.ts';
 import { describeFileContract } from './fileContract.ts';
+import { describeCommunityRemovalContract } from './communityRemovalContract.ts';
 import { describeKnowledgeContract } from './knowledgeContract.ts';
 import { describeSeriesContract } from './seriesContract.ts';
+import { describeResourceContract } from './resourceContract.ts';
+import { describeActionContract } from './actionContract.ts';
+import { describeVersionsContract } from './versionsContract.ts';
+import { describeGuestContract } from './guestContract.ts';
 
 /**
  * Registers the contract suite. `makeStore` is called before each test; after each test the store is
@@ -317,6 +322,11 @@ export function describeStoreContract(
     describeKnowledgeContract({ store: () => store, prefix: () => p });
     describeFileContract({ store: () => store, prefix: () => p });
     describeSeriesContract({ store: () => store, prefix: () => p });
+    describeResourceContract({ store: () => store, prefix: () => p });
+    describeActionContract({ store: () => store, prefix: () => p });
+    describeVersionsContract({ store: () => store, prefix: () => p });
+    describeGuestContract({ store: () => store, prefix: () => p });
+    describeCommunityRemovalContract({ store: () => store, prefix: () => p });
 
     describe('documents', () => {
       it('loads an unknown room as empty', async () => {

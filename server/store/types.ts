@@ -3,10 +3,12 @@
  * PostgreSQL implementation can stand beside the SQLite one and pass the same contract test suite
  * (server/store/storeContract.ts). All methods are async even where SQLite is synchronous.
  */
-import type { Role } from '../../shared/roles.ts';
+import type { GuestPermission, Role } from '../../shared/roles.ts';
 import type { SessionFormat, Visibility } from '../../shared/api/schemas.ts';
 import type { SearchKind } from '../../shared/knowledge/search.ts';
 import type { PinKind } from '../../shared/knowledge/pins.ts';
+import type { ResourceKind } from '../../shared/knowledge/resources.ts';
+import type { ActionItem, ActionStatus, DecisionItem, SessionActions, SessionRef, SessionSummary } from '../../shared/knowledge/actions.ts';
 
 export interface UserRecord {
   id: string;
@@ -337,7 +339,189 @@ export interface SeriesStore {
   getFeedToken(tokenHash: string): Promise<FeedTokenRecord | null>;
 }
 
+/** A time-limited guest link to one session (issue 4 item 10). Only the token's hash is stored. */
+export interface GuestLinkRecord {
+  id: string;
+  tokenHash: string;
+  sessionId: string;
+  communityId: string;
+  permission: GuestPermission;
+  /** Who it is for ("Invited presenter"), shown to facilitators; may be empty. */
+  label: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A person who opened a guest link: a cookie-authenticated identity bound to that one link. */
+export interface GuestRecord {
+  id: string;
+  /** Hash of the guest cookie's token. */
+  tokenHash: string;
+  linkId: string;
+  name: string;
+  /** The account of a signed-in person who opened the link, if any. */
+  userId: string | null;
+  createdAt: string;
+}
+
+/** Guest links and the guests who opened them (`store.guests`). */
+export interface GuestStore {
+  createLink(link: GuestLinkRecord): Promise<void>;
+  getLinkByTokenHash(tokenHash: string): Promise<GuestLinkRecord | null>;
+  /** A session's links, newest first (revoked and expired ones included). */
+  listLinks(sessionId: string): Promise<GuestLinkRecord[]>;
+  /** Marks a link of the session revoked; false if there is no such link or it was revoked already. */
+  revokeLink(sessionId: string, linkId: string, at: string): Promise<boolean>;
+  createGuest(guest: GuestRecord): Promise<void>;
+  /** The guest with this cookie hash and its link (whatever the link's state: callers check it). */
+  getGuestByTokenHash(tokenHash: string): Promise<{ guest: GuestRecord; link: GuestLinkRecord } | null>;
+  /** A file uploaded to this session (what its guests may read), with its latest name; null otherwise. */
+  getSessionFile(sessionId: string, sha256: string): Promise<(FileRecord & { name: string }) | null>;
+}
+
+/** One stored full state of a session's document (the timeline; server/versions/). */
+export interface VersionRecord {
+  id: string;
+  sessionId: string;
+  /** ISO instant the state was captured. */
+  takenAt: string;
+  /** The document at `takenAt` (server/versions/versionState.ts: a deflated state; opaque to the store). */
+  state: Uint8Array;
+  /** state.byteLength (what it costs to keep). */
+  bytes: number;
+}
+
+/** Versions and last-seen marks of sessions (issue 3, catch-up and the timeline). */
+export interface VersionStore {
+  addVersion(version: VersionRecord): Promise<void>;
+  /** A session's versions without their state, oldest first. */
+  listVersions(sessionId: string): Promise<Omit<VersionRecord, 'state'>[]>;
+  /** One version with its state, only within its session. */
+  getVersion(sessionId: string, versionId: string): Promise<VersionRecord | null>;
+  /** The newest version taken at or before `at` (ISO), with its state; null if none. */
+  versionAtOrBefore(sessionId: string, at: string): Promise<VersionRecord | null>;
+  /** Deletes these versions of the session (thinning); returns how many went. */
+  deleteVersions(sessionId: string, versionIds: string[]): Promise<number>;
+  /** Records when `userId` last looked at the session (replacing the previous mark). */
+  markSeen(userId: string, sessionId: string, seenAt: string): Promise<void>;
+  /** The user's last mark for the session (ISO), or null. */
+  getSeen(userId: string, sessionId: string): Promise<string | null>;
+}
+
+/** An action or decision as stored: where it was written, and its place in the session's notes. */
+export type StoredAction = ActionItem & SessionRef & { position: number };
+export type StoredDecision = DecisionItem & SessionRef & { position: number };
+
+/**
+ * Decisions and actions extracted from sessions' notes, end-of-session summaries, and the record that a
+ * session's agenda received the previous series session's open actions (issue 3, item 6).
+ */
+export interface ActionStore {
+  /** Replaces everything stored for a session with `items`, atomically. */
+  replaceSessionActions(sessionId: string, communityId: string, items: SessionActions): Promise<void>;
+  /** A community's actions (`open`: not done), in no particular order. */
+  listActions(communityId: string, status: ActionStatus): Promise<StoredAction[]>;
+  /** A session's actions in notes order. */
+  listSessionActions(sessionId: string): Promise<StoredAction[]>;
+  /** A community's decisions, newest session first, then in notes order. */
+  listDecisions(communityId: string): Promise<StoredDecision[]>;
+  /** Stores a session's summary unless it has one; true if this call stored it (a session ends once). */
+  addSummary(summary: SessionSummary): Promise<boolean>;
+  getSummary(sessionId: string): Promise<SessionSummary | null>;
+  /** Claims carrying open actions forward into `sessionId`: true for exactly one caller, ever. */
+  claimCarryForward(sessionId: string, fromSessionId: string, at: string): Promise<boolean>;
+}
+
+/** One place a session shares a resource (built by server/knowledge/collectResources.ts). */
+export interface ResourceOccurrence {
+  /** The library key: the normalised URL (shared/knowledge/normalizeUrl.ts), or `sha256:<hash>` for a file. */
+  key: string;
+  kind: ResourceKind;
+  /** The normalised URL of a link; empty for a file. */
+  url: string;
+  title: string;
+  sha256: string | null;
+  place: 'board' | 'notes';
+  /** The board item id, or the notes block id. */
+  itemId: string;
+  /** Who put it there (a board item's createdBy); null for notes links, which have no author. */
+  sharedBy: string | null;
+  /** When it was put there, if the document says (board items' createdAt); else the indexing time. */
+  seenAt?: string;
+}
+
+/** A resource a member adds to the library by hand. */
+export interface DirectResource {
+  communityId: string;
+  key: string;
+  url: string;
+  title: string;
+  note: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+/** One resource of a community's library with everything about where it was shared. */
+export interface ResourceListing {
+  id: string;
+  communityId: string;
+  key: string;
+  kind: ResourceKind;
+  url: string;
+  title: string;
+  sha256: string | null;
+  note: string;
+  /** Known people who shared it (board cards, direct additions), in the order they first did. */
+  sharedBy: { id: string; name: string }[];
+  inNotes: boolean;
+  /** Sessions it appears in, newest start first. */
+  sessions: { id: string; title: string; startsAt: string }[];
+  /** Occurrences: board cards, notes blocks and direct additions. */
+  count: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+/** The resource library (`store.resources`, migration 5). */
+export interface ResourceStore {
+  /**
+   * Replaces every occurrence in one session with `items`, atomically (re-indexing is idempotent).
+   * An occurrence already recorded (same resource, place and item) keeps its original time; resources
+   * no longer shared anywhere are dropped.
+   */
+  replaceSessionResources(communityId: string, sessionId: string, items: ResourceOccurrence[], indexedAt: string): Promise<void>;
+  /**
+   * Adds a resource directly (or records that this member added an existing one too). Adding the same
+   * resource twice as the same member changes nothing. Returns the resource's id.
+   */
+  addDirect(resource: DirectResource): Promise<string>;
+  /** The community's library, most shared first, then most recently seen. */
+  listResources(communityId: string): Promise<ResourceListing[]>;
+}
+
+/** Removing a community with everything that belongs to it. */
+export interface CommunityRemovalStore {
+  /**
+   * Deletes the community and, atomically, everything that belongs to it: memberships, invites,
+   * sessions and their rooms' stored documents, series, tags, pins, file links, index entries. The
+   * uploaded content itself stays (it is content-addressed and may be shared). False if it did not exist.
+   */
+  deleteCommunity(communityId: string): Promise<boolean>;
+}
+
 export interface Store extends AppStore, DocStore, SearchIndex, KnowledgeStore, FileStore, SeriesStore {
+  /** Decisions, actions and end-of-session summaries. */
+  readonly actions: ActionStore;
+  /** Session versions and last-seen marks (store.versions.…). */
+  readonly versions: VersionStore;
+  /** Guest links and guests (migration 8). */
+  readonly guests: GuestStore;
+  /** The resource library (migration 5). */
+  readonly resources: ResourceStore;
+  /** Deleting a whole community (a failed import cleans up with it). */
+  readonly communityRemoval: CommunityRemovalStore;
   /** Resolves when the database answers a trivial query; rejects otherwise, e.g. once closed (readiness). */
   ping(): Promise<void>;
   /** Flushes and closes connections. */

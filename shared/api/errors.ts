@@ -12,6 +12,8 @@ export const API_ERRORS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  /** A server-side fetch (link preview) failed upstream: unreachable, not HTML, too slow. */
+  bad_gateway: 502,
   unavailable: 503,
 } as const;
 export type ApiErrorCode = keyof typeof API_ERRORS;

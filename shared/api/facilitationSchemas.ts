@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { MAX_TIMER_SECONDS, TIMER_ACTIONS } from '../facilitation/timer.ts';
 import { MAX_VOTE_BUDGET } from '../facilitation/votes.ts';
+import {
+  BREAKOUT_MODES, MAX_BREAKOUT_GROUPS, MAX_BREAKOUT_MINUTES, MAX_BREAKOUT_PROMPT, MAX_BROADCAST_LENGTH,
+} from '../facilitation/breakouts.ts';
 
 const itemId = z.string().min(1).max(200);
 
@@ -72,8 +75,17 @@ export type CreatePollBody = z.input<typeof CreatePollBody>;
 export const AnswerPollBody = z.strictObject({ choices: z.array(z.number().int().min(0).max(9)).min(1).max(10) });
 export type AnswerPollBody = z.infer<typeof AnswerPollBody>;
 
-/** `POST /api/sessions/:id/locks`: replaces the locks (omitted fields stay as they are). */
-export const SetLocksBody = z.strictObject({ itemIds: z.array(itemId).max(2000).optional(), board: z.boolean().optional() });
+/**
+ * `POST /api/sessions/:id/locks`: replaces the locks (omitted fields stay as they are); `add` and
+ * `remove` lock or unlock some items without replacing the rest (two facilitators at once lose nothing).
+ */
+export const SetLocksBody = z.strictObject({
+  itemIds: z.array(itemId).max(2000).optional(),
+  add: z.array(itemId).max(2000).optional(),
+  remove: z.array(itemId).max(2000).optional(),
+  board: z.boolean().optional(),
+});
+export const MAX_LOCKED_ITEMS = 2000;
 export type SetLocksBody = z.infer<typeof SetLocksBody>;
 
 /** `GET /api/sessions/:id/votes/mine`: the caller's own ballot and poll answers, and the server clock. */
@@ -87,3 +99,51 @@ export interface MyFacilitationDto {
 export interface QuestionAuthorsDto {
   authors: Record<string, { userId: string; name: string }>;
 }
+
+/**
+ * `POST /api/sessions/:id/private-mode`: turns private mode on (or changes whether the reveal is
+ * anonymous while it is on). It ends with `POST /api/sessions/:id/private-mode/reveal`.
+ */
+export const PrivateModeBody = z.strictObject({ anonymous: z.boolean().default(false) });
+export type PrivateModeBody = z.input<typeof PrivateModeBody>;
+
+/** Answer of the reveal: how many draft stickies moved onto the board. */
+export interface RevealDraftsDto {
+  revealed: number;
+}
+
+// --- Breakouts (shared/facilitation/breakouts.ts) ------------------------------------------------
+
+const groupId = z.string().regex(/^[1-9][0-9]?$/, 'No such group');
+const userId = z.string().min(1).max(200);
+
+/**
+ * `POST /api/sessions/:id/breakouts`: `groups` groups for `minutes`. `random` deals the people present
+ * in the main room (else the community's members) evenly; `manual` starts with `assignments` (user id →
+ * group number, optional) and the facilitator moves people; `self-select` lets each person pick.
+ */
+export const StartBreakoutsBody = z
+  .strictObject({
+    groups: z.number().int().min(2, 'At least two groups').max(MAX_BREAKOUT_GROUPS, `At most ${MAX_BREAKOUT_GROUPS} groups`),
+    mode: z.enum(BREAKOUT_MODES),
+    prompt: z.string().trim().max(MAX_BREAKOUT_PROMPT, `At most ${MAX_BREAKOUT_PROMPT} characters`).default(''),
+    minutes: z.number().int().min(1).max(MAX_BREAKOUT_MINUTES),
+    assignments: z.record(userId, z.number().int().min(1).max(MAX_BREAKOUT_GROUPS)).optional(),
+  })
+  .refine((b) => !b.assignments || Object.values(b.assignments).every((g) => g <= b.groups), 'An assignment names a group that does not exist')
+  .refine((b) => !b.assignments || b.mode === 'manual', 'Assignments are for manual mode');
+export type StartBreakoutsBody = z.input<typeof StartBreakoutsBody>;
+
+/** `POST /api/sessions/:id/breakouts/move`: puts a person into a group (null: back to the main room). */
+export const MoveBreakoutMemberBody = z.strictObject({ userId, groupId: groupId.nullable() });
+export type MoveBreakoutMemberBody = z.infer<typeof MoveBreakoutMemberBody>;
+
+/** `POST /api/sessions/:id/breakouts/join`: self-select mode only. */
+export const JoinBreakoutBody = z.strictObject({ groupId });
+export type JoinBreakoutBody = z.infer<typeof JoinBreakoutBody>;
+
+/** `POST /api/sessions/:id/breakouts/broadcast`: a message shown in every group. */
+export const BreakoutBroadcastBody = z.strictObject({
+  text: z.string().trim().min(1, 'Write a message').max(MAX_BROADCAST_LENGTH, `At most ${MAX_BROADCAST_LENGTH} characters`),
+});
+export type BreakoutBroadcastBody = z.infer<typeof BreakoutBroadcastBody>;

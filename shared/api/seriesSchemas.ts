@@ -76,9 +76,12 @@ export interface FeedbackTrendDto {
   sessions: { sessionId: string; title: string; startsAt: string; count: number; average: number | null }[];
 }
 
-/** A private calendar subscription URL (anyone with it can read the community's schedule). */
+/** A member's private feed URLs (anyone with one can read the community's schedule and news). */
 export interface FeedTokenDto {
+  /** The calendar (iCalendar) feed. */
   url: string;
+  /** The Atom feed of new sessions, pinned notes and resources, with the same token. */
+  atomUrl: string;
 }
 
 /** What one member contributed to a community's sessions. */

@@ -22,6 +22,19 @@ export interface SvgPalette {
   link: string;
 }
 
+/**
+ * The light theme's colours (client/styles/tokens.css), for renderers without the design tokens at hand
+ * (the server's board.svg) and as the browser's fallbacks. Keep in step with tokens.css.
+ */
+export const DEFAULT_SVG_PALETTE: SvgPalette = {
+  canvas: '#fbfaf7',
+  surface: '#ffffff',
+  border: '#a8a59b',
+  text: '#1f2328',
+  muted: '#57606a',
+  link: '#1f4e79',
+};
+
 export interface SvgExportOptions {
   palette: SvgPalette;
   /** sha256 → data: URL of the image content. Images without one are drawn as a labelled placeholder. */

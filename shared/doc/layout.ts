@@ -11,8 +11,29 @@ import * as Y from 'yjs';
 
 export const DOC_KEYS = { agenda: 'agenda', notes: 'notes', board: 'board', meta: 'meta' } as const;
 
-/** Bumped whenever the notes schema (the set of Tiptap nodes/marks) changes incompatibly. */
-export const NOTES_SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever the notes schema (the set of Tiptap nodes/marks) changes incompatibly. 2: task items
+ * carry an assignee and a due date, paragraphs a decision flag (an older editor would drop them on edit).
+ */
+export const NOTES_SCHEMA_VERSION = 2;
+
+/**
+ * Names in the notes fragment that the server reads (server/knowledge/extractNotes.ts) and the editor
+ * writes (client/notes/notesSchema.ts). A task item is an action: `assignee` is a member's user id,
+ * `assigneeName` their name when assigned (shown without a lookup), `due` a YYYY-MM-DD date. A paragraph
+ * with `decision` set to true is a decision. Every attribute is optional (older notes stay valid).
+ */
+export const NOTES_NODES = { taskItem: 'taskItem', paragraph: 'paragraph' } as const;
+export const NOTES_ATTRS = {
+  checked: 'checked',
+  assignee: 'assignee',
+  assigneeName: 'assigneeName',
+  due: 'due',
+  decision: 'decision',
+} as const;
+
+/** A due date as the notes store it. */
+export const DUE_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Fields of one agenda item (a Y.Map). `minutes` is the timebox. */
 export interface AgendaItemFields {
@@ -23,6 +44,16 @@ export interface AgendaItemFields {
   owner: string;
   done: boolean;
   createdBy: string;
+  /**
+   * Content the item is about: `board:<frame id>` or `notes:<heading anchor>` (the `?focus=` format,
+   * shared/knowledge/focus.ts). Facilitators can bring everyone there when the item is current.
+   */
+  link?: string;
+}
+
+/** A well-formed agenda link (`board:<id>` or `notes:<anchor>`), or undefined. */
+export function readAgendaLink(value: unknown): string | undefined {
+  return typeof value === 'string' && /^(board|notes):[^\s]{1,200}$/.test(value) ? value : undefined;
 }
 
 export const BOARD_ITEM_TYPES = ['sticky', 'text', 'link', 'shape', 'connector', 'stroke', 'frame', 'image', 'file'] as const;
@@ -83,10 +114,14 @@ export interface BoardItemFields {
 }
 
 /** Keys of the meta map. */
-/** Keys of the meta map. */
 export const META_KEYS = {
   currentAgendaItem: 'currentAgendaItem',
   notesSchemaVersion: 'notesSchemaVersion',
+  /**
+   * Written by the server once it has put the previous series session's open actions on this session's
+   * agenda: the id of that session (server/actions/carryForward.ts). Present = done, never again.
+   */
+  carriedForwardFrom: 'carriedForwardFrom',
 } as const;
 
 export const STICKY_COLORS = ['#fff3a3', '#ffd6a5', '#caffbf', '#bde0fe', '#ffc6ff', '#e4e4e7'] as const;
@@ -211,6 +246,7 @@ export function readAgendaItem(map: Y.Map<unknown>): AgendaItemFields {
     owner: typeof map.get('owner') === 'string' ? (map.get('owner') as string) : '',
     done: map.get('done') === true,
     createdBy: typeof map.get('createdBy') === 'string' ? (map.get('createdBy') as string) : '',
+    ...(readAgendaLink(map.get('link')) ? { link: readAgendaLink(map.get('link')) } : {}),
   };
 }
 

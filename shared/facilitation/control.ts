@@ -6,6 +6,10 @@
  * ballots, poll answers). Values are plain JSON objects, replaced whole on each change.
  */
 import * as Y from 'yjs';
+import { AUDIENCE_OFF, type AudienceState } from './audience.ts';
+import type { JumpState } from './jump.ts';
+import { DRAFTS_ROOM_SUFFIX, splitDraftRoom, type PrivateModeState } from './privateMode.ts';
+import { splitBreakoutRoom, type BreakoutsState } from './breakouts.ts';
 
 /** Suffix of a session's control room: read-only for every client. */
 export const CONTROL_ROOM_SUFFIX = '-ctl';
@@ -15,10 +19,19 @@ export const PRIVATE_ROOM_SUFFIX = '-priv';
 export const controlRoomOf = (room: string) => room + CONTROL_ROOM_SUFFIX;
 export const privateRoomOf = (room: string) => room + PRIVATE_ROOM_SUFFIX;
 
-/** The session room a facilitation room belongs to, and which kind it is (null for a session room). */
-export function splitFacilitationRoom(room: string): { base: string; kind: 'ctl' | 'priv' | null } {
+/**
+ * The session room a facilitation room belongs to, and which kind it is (null for a session room);
+ * `author` for a private-mode draft room (shared/facilitation/privateMode.ts).
+ */
+export function splitFacilitationRoom(room: string): { base: string; kind: 'ctl' | 'priv' | 'draft' | 'drafts' | 'breakout' | null; author?: string } {
   if (room.endsWith(CONTROL_ROOM_SUFFIX)) return { base: room.slice(0, -CONTROL_ROOM_SUFFIX.length), kind: 'ctl' };
   if (room.endsWith(PRIVATE_ROOM_SUFFIX)) return { base: room.slice(0, -PRIVATE_ROOM_SUFFIX.length), kind: 'priv' };
+  if (room.endsWith(DRAFTS_ROOM_SUFFIX)) return { base: room.slice(0, -DRAFTS_ROOM_SUFFIX.length), kind: 'drafts' };
+  const draft = splitDraftRoom(room);
+  if (draft) return { base: draft.base, kind: 'draft', author: draft.author };
+  // A breakout group's room (shared/facilitation/breakouts.ts): its session's room, same rights.
+  const breakout = splitBreakoutRoom(room);
+  if (breakout) return { base: breakout.base, kind: 'breakout' };
   return { base: room, kind: null };
 }
 
@@ -97,6 +110,10 @@ export const CONTROL_KEYS = {
   voteRound: 'voteRound',
   polls: 'polls',
   locks: 'locks',
+  audience: 'audience',
+  jump: 'jump',
+  privateMode: 'privateMode',
+  breakouts: 'breakouts',
 } as const;
 
 export interface LockState {
@@ -118,6 +135,12 @@ export interface ControlSnapshot {
   voteRound: VoteRoundState | null;
   polls: PollState[];
   locks: LockState;
+  /** Audience mode and its speakers (shared/facilitation/audience.ts). */
+  audience: AudienceState;
+  /** The latest \"bring everyone there\" (shared/facilitation/jump.ts). */
+  jump: JumpState | null;
+  privateMode: PrivateModeState | null;
+  breakouts: BreakoutsState | null;
 }
 
 /** Reads the control map (written only by the server, so the shapes are trusted). */
@@ -133,6 +156,10 @@ export function readControl(map: Y.Map<unknown>): ControlSnapshot {
     voteRound: (map.get(CONTROL_KEYS.voteRound) as VoteRoundState | undefined) ?? null,
     polls: Object.values(polls).sort((a, b) => b.createdAt - a.createdAt),
     locks: (map.get(CONTROL_KEYS.locks) as LockState | undefined) ?? { board: false, itemIds: [] },
+    audience: (map.get(CONTROL_KEYS.audience) as AudienceState | undefined) ?? AUDIENCE_OFF,
+    jump: (map.get(CONTROL_KEYS.jump) as JumpState | undefined) ?? null,
+    privateMode: (map.get(CONTROL_KEYS.privateMode) as PrivateModeState | undefined) ?? null,
+    breakouts: (map.get(CONTROL_KEYS.breakouts) as BreakoutsState | undefined) ?? null,
   };
 }
 

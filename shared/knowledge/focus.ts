@@ -42,3 +42,8 @@ export function sessionHref(sessionId: string, target?: FocusTarget): string {
 export function archiveHref(sessionId: string): string {
   return `/s/${encodeURIComponent(sessionId)}/archive`;
 }
+
+/** Link to the end-of-session summary of a session. */
+export function summaryHref(sessionId: string): string {
+  return `/s/${encodeURIComponent(sessionId)}/summary`;
+}

@@ -1,4 +1,5 @@
 /** Pins: notes blocks and board items a member pinned to the community's front page. */
+import { sessionHref } from './focus.ts';
 
 /** What can be pinned. */
 export const PIN_KINDS = ['notes', 'board'] as const;
@@ -20,4 +21,9 @@ export interface PinDto {
   excerpt: string;
   pinnedBy: { id: string; name: string };
   pinnedAt: string;
+}
+
+/** Where a pin opens its session: the board item, or the notes section the block sits in. */
+export function pinHref(p: { sessionId: string; kind: PinKind; itemId: string; anchor?: string | null }): string {
+  return sessionHref(p.sessionId, p.kind === 'board' ? { kind: 'board', itemId: p.itemId } : { kind: 'notes', itemId: p.anchor ?? undefined });
 }

@@ -38,6 +38,12 @@ export interface NoteBlock {
   level?: number;
   /** Task items only. */
   checked?: boolean;
+  /** Task items (actions) only, when set: the assignee's user id and name, and the due date (YYYY-MM-DD). */
+  assignee?: string;
+  assigneeName?: string;
+  due?: string;
+  /** Blocks marked as a decision (a paragraph, or a list item whose paragraph is one). */
+  decision?: boolean;
   /** List items only: true inside an ordered list. */
   ordered?: boolean;
   /** List nesting depth (0 outside lists). */

@@ -10,7 +10,8 @@ import { createLogger } from '../../server/log.ts';
 import { startServer } from '../../server/startServer.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'commonplace-e2e-'));
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
+// Versions every second (instead of minutes), so the timeline spec sees several within a test.
+const config = loadConfig({ VERSION_INTERVAL_MS: '1000', ...process.env, DATA_DIR: dataDir });
 const running = await startServer(config, createLogger(config.logLevel));
 
 const stop = async () => {

@@ -4,8 +4,7 @@
  */
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { sessionHref } from '../../../shared/knowledge/focus.ts';
-import type { PinDto } from '../../../shared/knowledge/pins.ts';
+import { pinHref, type PinDto } from '../../../shared/knowledge/pins.ts';
 import { canManageSessions, type Role } from '../../../shared/roles.ts';
 import { api, errorMessage } from '../../api/http.ts';
 import type { Resource } from '../../api/useApi.ts';
@@ -19,11 +18,6 @@ export interface PinnedSectionProps {
   pins: Resource<{ pins: PinDto[] }>;
   myRole: Role;
   meId: string;
-}
-
-/** Where a pin's link opens the session. */
-function pinHref(p: PinDto): string {
-  return sessionHref(p.sessionId, p.kind === 'board' ? { kind: 'board', itemId: p.itemId } : { kind: 'notes', itemId: p.anchor });
 }
 
 /** The "Pinned" list; nothing at all while there are no pins. */

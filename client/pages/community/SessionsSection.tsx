@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { archiveHref } from '../../../shared/knowledge/focus.ts';
+import { archiveHref, summaryHref } from '../../../shared/knowledge/focus.ts';
 import type { SessionDto } from '../../../shared/api/schemas.ts';
 import { SESSION_FORMAT_LABELS } from '../../../shared/api/sessionFormats.ts';
 import type { Resource } from '../../api/useApi.ts';
@@ -154,6 +154,14 @@ function SessionRow({ session: s, tags, live, onOpen, onCheckIn }: SessionRowPro
           <Link href={archiveHref(s.id)} className="session-row__archive">
             Archive
           </Link>
+          {onCheckIn && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <Link href={summaryHref(s.id)} className="session-row__archive" aria-label={`Summary of ${s.title}`}>
+                Summary
+              </Link>
+            </>
+          )}
         </p>
         {tags && <TagList tags={tags} label={`Tags of ${s.title}`} />}
       </div>

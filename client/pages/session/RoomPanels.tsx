@@ -5,7 +5,7 @@
  * arrangement (only attributes and CSS grid areas change), so rotating a tablet or switching tabs never
  * remounts the editor or the board.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useMediaQuery } from '../../app/useMediaQuery.ts';
 import { tabPanelProps, Tabs, type TabDef } from '../../components/Tabs.tsx';
 
@@ -40,6 +40,12 @@ export function RoomPanels(props: RoomPanelsProps) {
   const layout: RoomLayout = wide ? 'wide' : medium ? 'medium' : 'narrow';
   const [tab, setTab] = useState<PanelId>(props.initialTab ?? 'notes');
   const [wideView, setWideView] = useState<WideView>('split');
+  // A later target (a facilitator's "bring everyone there") shows its panel too.
+  useEffect(() => {
+    if (!props.initialTab) return;
+    setTab(props.initialTab);
+    setWideView((v) => (v === 'split' || v === props.initialTab ? v : 'split'));
+  }, [props.initialTab]);
 
   const tabbed = PANELS.filter((id) => layout === 'narrow' || (layout === 'medium' && id !== 'agenda'));
   const selectedTab = tabbed.includes(tab) ? tab : 'notes';

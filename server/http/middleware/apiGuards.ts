@@ -5,7 +5,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { isAllowedOrigin } from '../../auth/origin.ts';
-import { sessionTokenFromCookieHeader } from '../../auth/cookies.ts';
+import { guestTokenFromCookieHeader, sessionTokenFromCookieHeader } from '../../auth/cookies.ts';
 import { HttpError } from '../HttpError.ts';
 import { isJsonContentType } from '../readJsonBody.ts';
 
@@ -25,7 +25,7 @@ export function originCheck(allowedOrigins: readonly string[]): MiddlewareHandle
     const origin = c.req.header('origin');
     if (origin !== undefined) {
       if (!isAllowedOrigin(origin, allowedOrigins)) throw new HttpError('forbidden', 'Request origin not allowed');
-    } else if (sessionTokenFromCookieHeader(c.req.header('cookie')) !== null) {
+    } else if (sessionTokenFromCookieHeader(c.req.header('cookie')) !== null || guestTokenFromCookieHeader(c.req.header('cookie')) !== null) {
       throw new HttpError('forbidden', 'Missing Origin header on a signed-in request');
     }
     return next();

@@ -6,30 +6,32 @@
  */
 import { Hono, type Context } from 'hono';
 import * as Y from 'yjs';
-import { canEditRoom, canManageSessions } from '../../../shared/roles.ts';
 import {
   CONTROL_KEYS, controlRoomOf, getControl, privateRoomOf,
   type FollowState, type HandState, type LockState, type PollState, type QuestionState, type TimerState, type VoteRoundState,
 } from '../../../shared/facilitation/control.ts';
 import { applyTimerAction } from '../../../shared/facilitation/timer.ts';
 import { applyVote, tallyBallots, tallyPoll, votesUsed, type Ballot } from '../../../shared/facilitation/votes.ts';
-import type { MyFacilitationDto, QuestionAuthorsDto } from '../../../shared/api/facilitationSchemas.ts';
+import { MAX_LOCKED_ITEMS, type MyFacilitationDto, type QuestionAuthorsDto } from '../../../shared/api/facilitationSchemas.ts';
 import { getAgenda, getMeta, META_KEYS, readAgendaItem } from '../../../shared/doc/layout.ts';
 import { appendAnsweredQuestion } from '../../facilitation/notesAppend.ts';
 import type { AppDeps } from '../createApp.ts';
-import { requireUser, type AppEnv } from '../AppEnv.ts';
+import type { AppEnv } from '../AppEnv.ts';
 import { HttpError } from '../HttpError.ts';
-import { loadSessionForMember, requireRole } from '../communityAccess.ts';
 import { ROUTES, pathParam, registerRoute } from '../routeTable.ts';
+import { loadSessionForParticipant } from '../sessionParticipant.ts';
+import { registerPrivateModeRoutes } from './privateMode.ts';
 
 /** What the routes need of the room registry (RoomRegistry satisfies this). */
 export interface FacilitationRooms {
   change<T>(name: string, fn: (doc: Y.Doc) => T): Promise<T>;
   read<T>(name: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  /** The people connected to a loaded room (its awareness, across nodes); empty if it is not loaded. */
+  presentUsers?(name: string): { id: string; name: string }[];
 }
 
-/** Keys of the private room's map. */
-const PRIV = {
+/** Keys of the private room's map (ballots of a round: `${PRIV.ballots}:<round id>`; read by the session summary). */
+export const PRIV = {
   authors: 'questionAuthors',
   ballots: 'ballots',
   pollAnswers: 'pollAnswers',
@@ -51,11 +53,12 @@ export function facilitationRoutes(deps: AppDeps): Hono<AppEnv> {
   };
   /** The session, the caller and their role; `level` demands edit rights (members) or facilitation. */
   const access = async (c: Context<AppEnv>, level: 'member' | 'facilitator' | 'any') => {
-    const user = requireUser(c);
-    const { session, membership } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
-    if (level === 'facilitator') requireRole(membership, canManageSessions, 'Only hosts and facilitators can do this');
-    if (level === 'member') requireRole(membership, canEditRoom, 'Viewers can follow the session but not take part in this');
-    return { user, session, role: membership.role, ctl: controlRoomOf(session.room), priv: privateRoomOf(session.room) };
+    // Members, and guests of this session on the routes that admit guests (RouteSpec.guests).
+    const { session, participant: p } = await loadSessionForParticipant(c, store, pathParam(c, 'id'));
+    if (level === 'facilitator' && !p.facilitator) throw new HttpError('forbidden', 'Only hosts and facilitators can do this');
+    if (level === 'member' && !p.canEdit) throw new HttpError('forbidden', 'Viewers can follow the session but not take part in this');
+    const user = { id: p.id, name: p.name };
+    return { user, session, role: p.role, ctl: controlRoomOf(session.room), priv: privateRoomOf(session.room) };
   };
 
   registerRoute(app, ROUTES.facilitationTimer, async (c, body) => {
@@ -310,12 +313,18 @@ export function facilitationRoutes(deps: AppDeps): Hono<AppEnv> {
     const locks = await rooms().change(ctl, (doc) => {
       const map = getControl(doc);
       const current = (map.get(CONTROL_KEYS.locks) as LockState | undefined) ?? { board: false, itemIds: [] };
-      const next: LockState = { board: body.board ?? current.board, itemIds: body.itemIds ? [...new Set(body.itemIds)] : current.itemIds };
+      const ids = new Set(body.itemIds ?? current.itemIds);
+      for (const id of body.add ?? []) ids.add(id);
+      for (const id of body.remove ?? []) ids.delete(id);
+      if (ids.size > MAX_LOCKED_ITEMS) throw new HttpError('invalid_input', `At most ${MAX_LOCKED_ITEMS} items can be locked`);
+      const next: LockState = { board: body.board ?? current.board, itemIds: [...ids] };
       map.set(CONTROL_KEYS.locks, next);
       return next;
     });
     return c.json({ locks }, 200);
   });
+
+  registerPrivateModeRoutes(app, store, rooms);
 
   return app;
 }

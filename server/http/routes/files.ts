@@ -69,11 +69,13 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   registerRoute(app, ROUTES.getFile, async (c) => {
-    const user = requireUser(c);
+    const user = c.get('user');
+    const guest = c.get('guest');
     const sha = pathParam(c, 'sha256');
     const missing = new HttpError('not_found', 'File not found');
     if (!SHA256.test(sha)) throw missing;
-    const file = await store.getFileForMember(sha, user.id);
+    // Members read their communities' files; a guest only the files of its own session.
+    const file = (user ? await store.getFileForMember(sha, user.id) : null) ?? (guest ? await store.guests.getSessionFile(guest.sessionId, sha) : null);
     if (!file) throw missing;
     const etag = `"${sha}"`;
     const headers: Record<string, string> = {

@@ -3,7 +3,7 @@
  * by server/series/ensureUpcomingSessions.ts; the feed is authenticated by a private per-member token
  * (calendar apps cannot sign in), checked against the member's current membership on every read.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { canManageMembers, canManageSessions } from '../../../shared/roles.ts';
 import { SESSION_FORMAT_LABELS } from '../../../shared/api/sessionFormats.ts';
@@ -16,18 +16,12 @@ import { ensureCommunitySeries, ensureUpcomingSessions, upcomingStarts } from '.
 import type { AppDeps } from '../createApp.ts';
 import { requireUser, type AppEnv } from '../AppEnv.ts';
 import { HttpError } from '../HttpError.ts';
+import { authenticateFeedToken, hashFeedToken, newFeedToken } from '../feedToken.ts';
 import { loadCommunity, requireMember, requireRole } from '../communityAccess.ts';
 import { ROUTES, pathParam, registerRoute } from '../routeTable.ts';
 
 /** Past sessions the feed still lists (calendar apps keep older ones themselves). */
 const FEED_PAST_DAYS = 90;
-// Feed tokens are 32 random bytes in base64url (43 chars); anything else is refused before a lookup.
-const FEED_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-/** sha256 of a feed token: only the hash is stored, so a database leak exposes no feed. */
-export function hashFeedToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
 
 function toSeriesDto(s: SeriesRecord, now: Date): SeriesDto {
   return {
@@ -90,23 +84,16 @@ export function seriesRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = requireUser(c);
     const { community, membership } = await loadCommunity(store, pathParam(c, 'id'), user.id);
     requireMember(membership);
-    const token = randomBytes(32).toString('base64url');
+    const token = newFeedToken();
     await store.setFeedToken({ tokenHash: hashFeedToken(token), communityId: community.id, userId: user.id, createdAt: new Date().toISOString() });
-    const dto: FeedTokenDto = { url: `${baseUrl(c.req.header('origin'))}/api/communities/${encodeURIComponent(community.id)}/calendar.ics?token=${token}` };
+    // One token serves both feeds, so making a new link never silently turns the other one off.
+    const feedBase = `${baseUrl(c.req.header('origin'))}/api/communities/${encodeURIComponent(community.id)}`;
+    const dto: FeedTokenDto = { url: `${feedBase}/calendar.ics?token=${token}`, atomUrl: `${feedBase}/feed.atom?token=${token}` };
     return c.json(dto, 201);
   });
 
   registerRoute(app, ROUTES.calendarFeed, async (c) => {
-    const token = c.req.query('token') ?? '';
-    const communityId = pathParam(c, 'id');
-    // One answer for every failure, so the feed reveals nothing about communities or tokens.
-    const missing = new HttpError('not_found', 'Calendar not found');
-    if (!FEED_TOKEN_PATTERN.test(token)) throw missing;
-    const record = await store.getFeedToken(hashFeedToken(token));
-    if (!record || record.communityId !== communityId) throw missing;
-    const [community, membership] = await Promise.all([store.getCommunity(communityId), store.getMembership(communityId, record.userId)]);
-    // A member who left (or was removed) loses the feed with the membership.
-    if (!community || !membership) throw missing;
+    const { community } = await authenticateFeedToken(store, pathParam(c, 'id'), c.req.query('token') ?? '', 'Calendar not found');
     const now = new Date();
     await ensureCommunitySeries(store, community.id, now);
     const since = now.getTime() - FEED_PAST_DAYS * 86_400_000;

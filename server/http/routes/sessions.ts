@@ -10,10 +10,14 @@ import type { SessionRecord } from '../../store/types.ts';
 import { hashSessionToken } from '../../auth/AuthSessions.ts';
 import type { AppDeps } from '../createApp.ts';
 import { requireUser, type AppEnv } from '../AppEnv.ts';
-import { communityDto, loadCommunity, loadSessionForMember, requireMember, requireRole } from '../communityAccess.ts';
+import { communityDto, loadCommunity, requireMember, requireRole } from '../communityAccess.ts';
 import { toSessionDto } from '../dto.ts';
 import { ROUTES, pathParam, registerRoute } from '../routeTable.ts';
 import { newRoomName } from '../newRoomName.ts';
+import { loadSessionForParticipant } from '../sessionParticipant.ts';
+import { toGuestDto } from './guests.ts';
+import { splitBreakoutRoom } from '../../../shared/facilitation/breakouts.ts';
+import { HttpError } from '../HttpError.ts';
 import { applyTemplate } from '../../series/applyTemplate.ts';
 import { ensureCommunitySeries } from '../../series/ensureUpcomingSessions.ts';
 
@@ -56,26 +60,39 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   registerRoute(app, ROUTES.getSession, async (c) => {
-    const user = requireUser(c);
-    const { session, community, membership } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
+    // Members, and guests of this session (who get `guest` instead of a role).
+    const { session, community, participant } = await loadSessionForParticipant(c, store, pathParam(c, 'id'));
+    const { membership, guest } = participant;
     return c.json(
-      { session: toSessionDto(session), community: await communityDto(store, community, membership), myRole: membership.role },
+      { session: toSessionDto(session), community: await communityDto(store, community, membership), myRole: membership?.role ?? null, ...(guest ? { guest: toGuestDto(guest) } : {}) },
       200,
     );
   });
 
   registerRoute(app, ROUTES.issueTicket, async (c) => {
+    const { session, participant } = await loadSessionForParticipant(c, store, pathParam(c, 'id'));
+    if (participant.guest) {
+      // A guest's ticket opens its session's room only, and names the guest: the upgrade re-checks the link (SPEC R15).
+      if ((c.req.query('room') ?? session.room) !== session.room) throw new HttpError('not_found', 'No such room in this session');
+      const issued = tickets.issue({ userId: participant.id, room: session.room, role: 'guest', guestHash: participant.guest.tokenHash });
+      const guestTicket: TicketDto = { room: session.room, token: issued.token, expiresAt: issued.expiresAt.toISOString() };
+      return c.json(guestTicket, 200);
+    }
     const user = requireUser(c);
-    const { session, membership } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
+    const membership = participant.membership!;
     const signIn = c.get('sessionToken');
+    // `?room=` may name one of the session's breakout rooms: the ticket then opens that room only.
+    const asked = c.req.query('room');
+    if (asked !== undefined && asked !== session.room && splitBreakoutRoom(asked)?.base !== session.room) throw new HttpError('not_found', 'No such room in this session');
+    const room = asked ?? session.room;
     const { token, expiresAt } = tickets.issue({
       userId: user.id,
-      room: session.room,
+      room,
       role: membership.role,
       // Bound to the sign-in session, so logging out revokes the ticket too.
       ...(signIn ? { sessionHash: hashSessionToken(signIn) } : {}),
     });
-    const dto: TicketDto = { room: session.room, token, expiresAt: expiresAt.toISOString() };
+    const dto: TicketDto = { room, token, expiresAt: expiresAt.toISOString() };
     return c.json(dto, 200);
   });
 

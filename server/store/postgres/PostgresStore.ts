@@ -31,6 +31,11 @@ import { migrate } from './migrations.ts';
 import { iso, stmt, withTransaction, type NamedStatement } from './sqlHelpers.ts';
 import { PostgresFileRecords } from './PostgresFileRecords.ts';
 import { PostgresSeriesRecords } from './PostgresSeriesRecords.ts';
+import { PostgresActionRecords } from './PostgresActionRecords.ts';
+import { PostgresGuestRecords } from './PostgresGuestRecords.ts';
+import { PostgresVersionRecords } from './PostgresVersionRecords.ts';
+import { PostgresResourceRecords } from './PostgresResourceRecords.ts';
+import { PostgresCommunityRemoval } from './PostgresCommunityRemoval.ts';
 import { PostgresKnowledgeRecords } from './PostgresKnowledgeRecords.ts';
 import { PostgresSearchIndex } from './PostgresSearchIndex.ts';
 
@@ -192,12 +197,27 @@ export class PostgresStore implements Store {
   private readonly knowledge: PostgresKnowledgeRecords;
   private readonly files: PostgresFileRecords;
   private readonly series: PostgresSeriesRecords;
+  /** Decisions, actions and end-of-session summaries (issue 3 item 6). */
+  readonly actions: PostgresActionRecords;
+  /** Guest links and guests (issue 4 item 10). */
+  readonly guests: PostgresGuestRecords;
+  /** Session versions and last-seen marks (migration 6). */
+  readonly versions: PostgresVersionRecords;
+  /** The resource library (migration 5). */
+  readonly resources: PostgresResourceRecords;
+  /** Deleting a community with everything in it (issue 3 item 5: a failed import cleans up). */
+  readonly communityRemoval: PostgresCommunityRemoval;
 
   private constructor(private readonly pool: pg.Pool) {
     this.searchIndex = new PostgresSearchIndex(pool);
     this.knowledge = new PostgresKnowledgeRecords(pool);
     this.files = new PostgresFileRecords(pool);
     this.series = new PostgresSeriesRecords(pool);
+    this.actions = new PostgresActionRecords(pool);
+    this.guests = new PostgresGuestRecords(pool);
+    this.versions = new PostgresVersionRecords(pool);
+    this.resources = new PostgresResourceRecords(pool);
+    this.communityRemoval = new PostgresCommunityRemoval(pool);
   }
 
   /**

@@ -5,6 +5,10 @@
 import type { Pool, PoolClient } from 'pg';
 import { PG_FILES_MIGRATION } from './PostgresFileRecords.ts';
 import { PG_SERIES_MIGRATION } from './PostgresSeriesRecords.ts';
+import { PG_ACTIONS_MIGRATION } from './PostgresActionRecords.ts';
+import { PG_VERSIONS_MIGRATION } from './PostgresVersionRecords.ts';
+import { PG_GUESTS_MIGRATION } from './PostgresGuestRecords.ts';
+import { PG_RESOURCES_MIGRATION } from './PostgresResourceRecords.ts';
 
 /** One schema step. Versions are 1, 2, 3… in array order; a shipped migration is never edited, only appended to. */
 export interface PgMigration {
@@ -176,10 +180,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 3, ...PG_FILES_MIGRATION },
   { version: 4, ...PG_SERIES_MIGRATION },
   // Slots reserved for the parts being built in parallel; each is replaced by its module's migration.
-  { version: 5, name: 'resource library', sql: '-- reserved' },
-  { version: 6, name: 'session versions and last-seen marks', sql: '-- reserved' },
-  { version: 7, name: 'decisions and actions', sql: '-- reserved' },
-  { version: 8, name: 'guest links and audience mode', sql: '-- reserved' },
+  { version: 5, ...PG_RESOURCES_MIGRATION },
+  { version: 6, ...PG_VERSIONS_MIGRATION },
+  { version: 7, ...PG_ACTIONS_MIGRATION },
+  // Audience mode lives in each session's control room: only guest links need tables.
+  { version: 8, ...PG_GUESTS_MIGRATION },
 ];
 
 /** The schema version this code expects. */

@@ -33,6 +33,11 @@ import { migrate } from './migrations.ts';
 import { SqliteFileRecords } from './SqliteFileRecords.ts';
 import { SqliteKnowledgeRecords } from './SqliteKnowledgeRecords.ts';
 import { SqliteSeriesRecords } from './SqliteSeriesRecords.ts';
+import { SqliteActionRecords } from './SqliteActionRecords.ts';
+import { SqliteVersionRecords } from './SqliteVersionRecords.ts';
+import { SqliteGuestRecords } from './SqliteGuestRecords.ts';
+import { SqliteResourceRecords } from './SqliteResourceRecords.ts';
+import { SqliteCommunityRemoval } from './SqliteCommunityRemoval.ts';
 import { SqliteSearchIndex } from './SqliteSearchIndex.ts';
 
 /** Options for SqliteStore.open. */
@@ -182,6 +187,15 @@ export class SqliteStore implements Store {
   private readonly knowledge: SqliteKnowledgeRecords;
   private readonly files: SqliteFileRecords;
   private readonly series: SqliteSeriesRecords;
+  /** Decisions, actions and end-of-session summaries (issue 3 item 6). */
+  readonly actions: SqliteActionRecords;
+  /** Guest links and guests (issue 4 item 10). */
+  readonly guests: SqliteGuestRecords;
+  readonly versions: SqliteVersionRecords;
+  /** The resource library (issue 3 item 3). */
+  readonly resources: SqliteResourceRecords;
+  /** Deleting a community with everything in it (issue 3 item 5: a failed import cleans up). */
+  readonly communityRemoval: SqliteCommunityRemoval;
 
   private constructor(private readonly db: Database.Database) {
     const s = (this.stmt = prepareStatements(db));
@@ -189,6 +203,11 @@ export class SqliteStore implements Store {
     this.knowledge = new SqliteKnowledgeRecords(db);
     this.files = new SqliteFileRecords(db);
     this.series = new SqliteSeriesRecords(db);
+    this.actions = new SqliteActionRecords(db);
+    this.guests = new SqliteGuestRecords(db);
+    this.versions = new SqliteVersionRecords(db);
+    this.resources = new SqliteResourceRecords(db);
+    this.communityRemoval = new SqliteCommunityRemoval(db);
 
     this.appendTx = db.transaction((batch: PendingUpdate[]) => {
       const now = new Date().toISOString();

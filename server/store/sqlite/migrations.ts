@@ -4,6 +4,10 @@
  */
 import type Database from 'better-sqlite3';
 import { SQLITE_SERIES_MIGRATION } from './SqliteSeriesRecords.ts';
+import { SQLITE_ACTIONS_MIGRATION } from './SqliteActionRecords.ts';
+import { SQLITE_VERSIONS_MIGRATION } from './SqliteVersionRecords.ts';
+import { SQLITE_GUESTS_MIGRATION } from './SqliteGuestRecords.ts';
+import { SQLITE_RESOURCES_MIGRATION } from './SqliteResourceRecords.ts';
 
 /** One schema step. Versions are 1, 2, 3… in array order; a shipped migration is never edited, only appended to. */
 export interface Migration {
@@ -205,10 +209,11 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: SQLITE_SERIES_MIGRATION,
   },
   // Slots reserved for the parts being built in parallel; each is replaced by its module's migration.
-  { version: 5, name: 'resource library', sql: '-- reserved' },
-  { version: 6, name: 'session versions and last-seen marks', sql: '-- reserved' },
-  { version: 7, name: 'decisions and actions', sql: '-- reserved' },
-  { version: 8, name: 'guest links and audience mode', sql: '-- reserved' },
+  { version: 5, name: 'resource library', sql: SQLITE_RESOURCES_MIGRATION },
+  { version: 6, name: 'session versions and last-seen marks', sql: SQLITE_VERSIONS_MIGRATION },
+  { version: 7, name: 'decisions and actions', sql: SQLITE_ACTIONS_MIGRATION },
+  // Audience mode lives in each session's control room: only guest links need tables.
+  { version: 8, name: 'guest links and audience mode', sql: SQLITE_GUESTS_MIGRATION },
 ];
 
 /** The schema version this code expects. */

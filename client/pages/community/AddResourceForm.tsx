@@ -1,0 +1,72 @@
+/** Add a link to the community's resource library by hand: URL, title and an optional note. */
+import { useRef, useState, type FormEvent } from 'react';
+import { normalizeUrl } from '../../../shared/knowledge/normalizeUrl.ts';
+import { RESOURCE_NOTE_MAX, RESOURCE_TITLE_MAX, RESOURCE_URL_MAX, type ResourceDto } from '../../../shared/knowledge/resources.ts';
+import { api, fieldErrors } from '../../api/http.ts';
+import { useFocusFirstError } from '../../app/useFocusFirstError.ts';
+import { Button } from '../../components/Button.tsx';
+import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { Field } from '../../components/Field.tsx';
+
+export interface AddResourceFormProps {
+  communityId: string;
+  onAdded: (r: ResourceDto) => void;
+  onCancel: () => void;
+}
+
+/** The inline form under the library's filters. */
+export function AddResourceForm({ communityId, onAdded, onCancel }: AddResourceFormProps) {
+  const [url, setUrl] = useState('');
+  const [title, setTitle] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, errors);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    // The same checks as the server's schema, so most mistakes are shown without a round trip.
+    const local: Record<string, string> = {};
+    if (!url.trim()) local.url = 'Enter a web address';
+    else if (!normalizeUrl(url)) local.url = 'Enter a web address starting with http:// or https://';
+    if (!title.trim()) local.title = 'Give the resource a title';
+    setErrors(local);
+    setFailure(null);
+    if (Object.keys(local).length > 0) return;
+    setBusy(true);
+    try {
+      onAdded(await api.post<ResourceDto>(`/api/communities/${encodeURIComponent(communityId)}/resources`, { url: url.trim(), title: title.trim(), note: note.trim() }));
+    } catch (err) {
+      const byField = fieldErrors(err);
+      setErrors(byField);
+      if (Object.keys(byField).length === 0) setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form ref={form} className="stack res-add" onSubmit={onSubmit} noValidate aria-label="Add a resource">
+      {failure !== null && <ErrorBanner error={failure} title="The resource was not added." />}
+      <Field label="Web address" hint="For example https://example.org/guide" error={errors.url}>
+        {(p) => <input {...p} name="url" type="url" inputMode="url" maxLength={RESOURCE_URL_MAX} value={url} onChange={(e) => setUrl(e.target.value)} autoFocus />}
+      </Field>
+      <Field label="Title" error={errors.title}>
+        {(p) => <input {...p} name="title" maxLength={RESOURCE_TITLE_MAX} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field label="Note" optional hint="Why it is useful, or which part to read." error={errors.note} kind="textarea">
+        {(p) => <textarea {...p} name="note" rows={2} maxLength={RESOURCE_NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      <div className="res-add__actions">
+        <Button type="submit" variant="primary" loading={busy}>
+          Add resource
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

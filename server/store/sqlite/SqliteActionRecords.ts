@@ -1,0 +1,138 @@
+/**
+ * The ActionStore part of the SQLite store (migration 7): decisions and actions extracted from each
+ * session's notes, end-of-session summaries, and the carry-forward claims.
+ */
+import type Database from 'better-sqlite3';
+import type { ActionStatus, SessionActions, SessionSummary } from '../../../shared/knowledge/actions.ts';
+import type { ActionStore, StoredAction, StoredDecision } from '../types.ts';
+
+/** Schema step 7. One table holds both kinds: a session's rows are replaced together on every pass. */
+export const SQLITE_ACTIONS_MIGRATION = `
+  CREATE TABLE session_actions (
+    session_id    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    community_id  TEXT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    kind          TEXT NOT NULL CHECK (kind IN ('action', 'decision')),
+    position      INTEGER NOT NULL,
+    block_id      TEXT NOT NULL,
+    anchor        TEXT,
+    text          TEXT NOT NULL,
+    assignee      TEXT,
+    assignee_name TEXT,
+    due           TEXT,
+    done          INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (session_id, kind, position)
+  ) WITHOUT ROWID;
+  CREATE INDEX session_actions_community ON session_actions(community_id, kind, done);
+
+  CREATE TABLE session_summaries (
+    session_id   TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+    community_id TEXT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    ended_at     TEXT NOT NULL,
+    data         TEXT NOT NULL -- the SessionSummary as JSON
+  );
+
+  CREATE TABLE carry_forwards (
+    session_id      TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+    from_session_id TEXT NOT NULL,
+    created_at      TEXT NOT NULL
+  );
+`;
+
+interface Row {
+  sessionId: string;
+  sessionTitle: string;
+  sessionStartsAt: string;
+  position: number;
+  blockId: string;
+  anchor: string | null;
+  text: string;
+  assignee: string | null;
+  assigneeName: string | null;
+  due: string | null;
+  done: number;
+}
+
+const COLS = `a.session_id AS sessionId, s.title AS sessionTitle, s.starts_at AS sessionStartsAt, a.position, a.block_id AS blockId,
+  a.anchor, a.text, a.assignee, a.assignee_name AS assigneeName, a.due, a.done`;
+const FROM = 'FROM session_actions a JOIN sessions s ON s.id = a.session_id';
+
+const toAction = (r: Row): StoredAction => ({ ...r, done: r.done === 1 });
+const toDecision = (r: Row): StoredDecision => ({
+  sessionId: r.sessionId,
+  sessionTitle: r.sessionTitle,
+  sessionStartsAt: r.sessionStartsAt,
+  position: r.position,
+  blockId: r.blockId,
+  anchor: r.anchor,
+  text: r.text,
+});
+
+function prepare(db: Database.Database) {
+  return {
+    deleteSession: db.prepare<[string]>('DELETE FROM session_actions WHERE session_id = ?'),
+    insert: db.prepare<[string, string, string, number, string, string | null, string, string | null, string | null, string | null, number]>(
+      `INSERT INTO session_actions (session_id, community_id, kind, position, block_id, anchor, text, assignee, assignee_name, due, done)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    actionsAll: db.prepare<[string], Row>(`SELECT ${COLS} ${FROM} WHERE a.community_id = ? AND a.kind = 'action'`),
+    actionsDone: db.prepare<[string, number], Row>(`SELECT ${COLS} ${FROM} WHERE a.community_id = ? AND a.kind = 'action' AND a.done = ?`),
+    sessionActions: db.prepare<[string], Row>(`SELECT ${COLS} ${FROM} WHERE a.session_id = ? AND a.kind = 'action' ORDER BY a.position`),
+    decisions: db.prepare<[string], Row>(
+      `SELECT ${COLS} ${FROM} WHERE a.community_id = ? AND a.kind = 'decision' ORDER BY julianday(s.starts_at) DESC, a.session_id, a.position`,
+    ),
+    insertSummary: db.prepare<[string, string, string, string]>(
+      'INSERT INTO session_summaries (session_id, community_id, ended_at, data) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING',
+    ),
+    summary: db.prepare<[string], { data: string }>('SELECT data FROM session_summaries WHERE session_id = ?'),
+    claim: db.prepare<[string, string, string]>(
+      'INSERT INTO carry_forwards (session_id, from_session_id, created_at) VALUES (?, ?, ?) ON CONFLICT (session_id) DO NOTHING',
+    ),
+  };
+}
+
+/** Decisions, actions, summaries and carry-forward claims on the store's connection. */
+export class SqliteActionRecords implements ActionStore {
+  private readonly stmt: ReturnType<typeof prepare>;
+  private readonly replaceTx: (sessionId: string, communityId: string, items: SessionActions) => void;
+
+  constructor(db: Database.Database) {
+    const s = (this.stmt = prepare(db));
+    this.replaceTx = db.transaction((sessionId: string, communityId: string, items: SessionActions) => {
+      s.deleteSession.run(sessionId);
+      items.actions.forEach((a, i) =>
+        s.insert.run(sessionId, communityId, 'action', i, a.blockId, a.anchor, a.text, a.assignee, a.assigneeName, a.due, a.done ? 1 : 0),
+      );
+      items.decisions.forEach((d, i) => s.insert.run(sessionId, communityId, 'decision', i, d.blockId, d.anchor, d.text, null, null, null, 0));
+    });
+  }
+
+  async replaceSessionActions(sessionId: string, communityId: string, items: SessionActions): Promise<void> {
+    this.replaceTx(sessionId, communityId, items);
+  }
+
+  async listActions(communityId: string, status: ActionStatus): Promise<StoredAction[]> {
+    const rows = status === 'all' ? this.stmt.actionsAll.all(communityId) : this.stmt.actionsDone.all(communityId, status === 'done' ? 1 : 0);
+    return rows.map(toAction);
+  }
+
+  async listSessionActions(sessionId: string): Promise<StoredAction[]> {
+    return this.stmt.sessionActions.all(sessionId).map(toAction);
+  }
+
+  async listDecisions(communityId: string): Promise<StoredDecision[]> {
+    return this.stmt.decisions.all(communityId).map(toDecision);
+  }
+
+  async addSummary(summary: SessionSummary): Promise<boolean> {
+    return this.stmt.insertSummary.run(summary.sessionId, summary.communityId, summary.endedAt, JSON.stringify(summary)).changes > 0;
+  }
+
+  async getSummary(sessionId: string): Promise<SessionSummary | null> {
+    const row = this.stmt.summary.get(sessionId);
+    return row ? (JSON.parse(row.data) as SessionSummary) : null;
+  }
+
+  async claimCarryForward(sessionId: string, fromSessionId: string, at: string): Promise<boolean> {
+    return this.stmt.claim.run(sessionId, fromSessionId, at).changes > 0;
+  }
+}
