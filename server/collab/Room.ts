@@ -13,6 +13,7 @@ import { awarenessFrame, isEmptyStateVector, noticeFrame, savedFrame, step2Frame
 import { AwarenessRejectedError, boundEphemeral, decodeAwarenessUpdate, encodeAwarenessEntries, reactionLimiter, stampIdentity } from './presence.ts';
 import type { Logger } from '../log.ts';
 import type { UpdateGuard } from './lockGuard.ts';
+import { guardAuthorship } from './authorshipGuard.ts';
 
 /** A frame may carry everyone's states (stock clients echo them); far above any real room's presence. */
 const AWARENESS_ENTRIES_PER_FRAME = 2000;
@@ -58,7 +59,8 @@ interface InFlightWrite {
 
 export class Room {
   private readonly ydoc = new Y.Doc({ gc: true });
-  readonly awareness: Awareness;
+  /** Created with the first presence (see `awareness`): a pinned control room nobody joins never needs one. */
+  private presence: Awareness | null = null;
   readonly connections = new Set<Connection>();
   /** Updates applied to the doc but not yet handed to storage. */
   private pending: Uint8Array[] = [];
@@ -108,13 +110,12 @@ export class Room {
   ) {
     this.bytes = loaded.bytes;
     this.rowsSinceSnapshot = loaded.rows;
-    this.awareness = new Awareness(this.ydoc);
-    // A timer per room adds up over thousands of idle rooms: RoomRegistry sweeps outdated presence of all
-    // rooms on one timer instead (removeOutdatedAwareness).
-    clearInterval((this.awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
-    // The server itself has no presence.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    // R16: board items' authors are the server's word. Watching before the load: stored items' authors are known.
+    this.unwatchAuthorship = guardAuthorship(this.ydoc, {
+      authorOf: (origin) => (this.connections.has(origin as Connection) ? (origin as Connection).ctx.userId : null),
+      repairOrigin: SERVER_ORIGIN,
+      onRefused: (origin, items) => this.log.warn('collab.authorship_refused', { room: this.name, userId: (origin as Connection).ctx.userId, items }),
+    });
     if (loaded.parts.length === 1 && loaded.parts[0].byteLength >= DEFER_APPLY_BYTES) {
       this.unapplied = loaded.parts[0];
       this.fullStateFrame = step2FrameOf(loaded.parts[0]);
@@ -127,6 +128,21 @@ export class Room {
   }
 
   private readonly unwatchGuard: () => void;
+  private readonly unwatchAuthorship: () => void;
+
+  /** The room's presence (created on first use). */
+  get awareness(): Awareness {
+    if (this.presence) return this.presence;
+    const awareness = new Awareness(this.ydoc);
+    // A timer per room adds up over thousands of idle rooms: RoomRegistry sweeps outdated presence of all
+    // rooms on one timer instead (removeOutdatedAwareness).
+    clearInterval((awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
+    // The server itself has no presence.
+    awareness.setLocalState(null);
+    awareness.on('update', this.onAwarenessUpdate);
+    this.presence = awareness;
+    return awareness;
+  }
 
   /** The room's document (built from the stored state on first use). */
   get doc(): Y.Doc {
@@ -439,6 +455,7 @@ export class Room {
    * every room on one timer.
    */
   removeOutdatedAwareness(now = Date.now()) {
+    if (!this.presence) return;
     const outdated: number[] = [];
     for (const [id, meta] of this.awareness.meta) {
       if (outdatedTimeout <= now - meta.lastUpdated && this.awareness.states.has(id)) outdated.push(id);
@@ -477,12 +494,13 @@ export class Room {
   destroy() {
     this.destroyed = true;
     this.unwatchGuard();
+    this.unwatchAuthorship();
     this.unapplied = null;
     this.fullStateFrame = null;
     this.awaitingDoc = [];
     this.heldReplies.clear();
     this.ydoc.off('update', this.onDocUpdate);
-    this.awareness.destroy();
+    this.presence?.destroy();
     this.ydoc.destroy();
   }
 }

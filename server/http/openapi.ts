@@ -47,8 +47,9 @@ function operation(route: RouteSpec & { name: string }) {
   return {
     operationId: route.name,
     summary: route.summary,
-    description: `Access: ${ACCESS_TEXT[route.access]}`,
+    description: `Access: ${ACCESS_TEXT[route.access]}${route.guests ? '; also guests of the session (guest links)' : ''}`,
     'x-access': route.access,
+    ...(route.guests ? { 'x-guests': true } : {}),
     ...(route.access === 'public' ? { security: [] } : {}),
     ...(params.length ? { parameters: params } : {}),
     ...(route.body

@@ -66,6 +66,9 @@ describe('parseMeta', () => {
     parseMeta('<meta '.repeat(100_000));
     parseMeta('<title>' + '&amp'.repeat(100_000));
     parseMeta('<script>'.repeat(50_000));
+    parseMeta('<head><meta ' + 'a="'.repeat(150_000));
+    parseMeta('<title '.repeat(80_000));
+    parseMeta('<!--'.repeat(100_000));
     expect(performance.now() - start).toBeLessThan(2000);
   });
 });
@@ -83,8 +86,8 @@ describe('decodeBody', () => {
   it('uses the header charset, then <meta charset>, then UTF-8', () => {
     const latin1 = Uint8Array.from([0x3c, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x3e, 0x63, 0x61, 0x66, 0xe9]); // <title>café
     expect(decodeBody(latin1, 'text/html; charset=ISO-8859-1')).toBe('<title>café');
-    const sniffed = Buffer.concat([Buffer.from('<meta charset="windows-1252"><title>'), Buffer.from([0x93, 0x71, 0x94])]);
-    expect(decodeBody(sniffed, 'text/html')).toContain('“q”');
+    const sniffed = Buffer.concat([Buffer.from('<meta charset="iso-8859-1"><title>'), Buffer.from([0x63, 0x61, 0x66, 0xe9])]);
+    expect(decodeBody(sniffed, 'text/html')).toContain('café');
     expect(decodeBody(Buffer.from('<title>café</title>'), 'text/html')).toBe('<title>café</title>');
     expect(decodeBody(Buffer.from('<title>ok</title>'), 'text/html; charset=no-such-charset')).toBe('<title>ok</title>');
   });

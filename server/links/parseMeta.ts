@@ -15,7 +15,9 @@ export interface PageMeta {
 /** Longest field kept, in characters (code points). */
 export const META_LIMITS = { title: 300, description: 500, siteName: 100 } as const;
 
-const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+// Every pattern here runs in linear time on hostile input (a page is up to 512 KiB): tag insides stop at
+// the next `<` and an unclosed quote runs to the end of the tag, so no scan is repeated from every offset.
+const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)(?:"|$)|'([^']*)(?:'|$)|([^\s"'=<>`]+)))?/g;
 
 /** The attributes of a tag's inside (`meta name="x" content=y`), names lower-cased; values raw (cleanField decodes). */
 function attributes(tagInside: string): Map<string, string> {
@@ -30,7 +32,8 @@ function attributes(tagInside: string): Map<string, string> {
 /** Entity-decoded text with whitespace collapsed, control characters removed, capped at `max`. */
 export function cleanField(raw: string | undefined, max: number): string | null {
   if (raw === undefined) return null;
-  const text = decodeHtmlEntities(raw)
+  // Only the start can end up in the field: decoding a whole 512 KiB title would be wasted work.
+  const text = decodeHtmlEntities(raw.slice(0, max * 20))
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -53,7 +56,7 @@ function headOf(html: string): string {
 export function parseMeta(html: string): PageMeta {
   const head = headOf(html);
   const meta = new Map<string, string>();
-  for (const m of head.matchAll(/<meta\b([^>]*)>/gi)) {
+  for (const m of head.matchAll(/<meta\b([^<>]*)>/gi)) {
     const attrs = attributes(m[1]);
     const key = (attrs.get('property') ?? attrs.get('name') ?? '').toLowerCase();
     const content = attrs.get('content');
@@ -61,7 +64,7 @@ export function parseMeta(html: string): PageMeta {
     if (key && content !== undefined && !meta.has(key)) meta.set(key, content);
   }
   // <title> is raw text: entities are references, tags inside it are text.
-  const titleTag = /<title\b[^>]*>([\s\S]*?)(?:<\/title\s*>|$)/i.exec(head)?.[1];
+  const titleTag = /<title\b[^<>]*>([\s\S]*?)(?:<\/title\s*>|$)/i.exec(head)?.[1];
   const pick = (...values: (string | undefined)[]) => values.find((v) => v !== undefined && v.trim() !== '');
   return {
     title: cleanField(pick(meta.get('og:title'), meta.get('twitter:title'), titleTag), META_LIMITS.title),

@@ -113,9 +113,14 @@ export class SessionVersions {
 
   /** The session's end on this node: capture what changed since the last version now. */
   private roomUnloaded(room: string): void {
-    if (this.stopped || !this.dirty.has(room)) return;
+    if (this.stopped) return;
     this.cancelTimer(room);
-    void this.enqueue(() => this.capture(room, false));
+    // Per-room state is dropped with the room, so memory follows the loaded rooms, not all rooms ever.
+    void this.enqueue(async () => {
+      await this.capture(room, false);
+      this.lastTaken.delete(room);
+      return null;
+    });
   }
 
   /** A member marked the session seen: make sure a version close to now exists, within `seenGapMs`. */

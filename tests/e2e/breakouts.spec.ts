@@ -1,7 +1,7 @@
 /**
  * A facilitator and two members run a breakout end to end: two random groups, each member is moved into
- * their group's room and adds a sticky there, the facilitator watches both live thumbnails update and
- * messages every group, then ends: everyone is back in the main room, where each group's sticky sits in
+ * their group's room and adds a sticky there, the facilitator watches both live thumbnails update,
+ * visits a group and messages every group, then ends: everyone is back in the main room, where each group's sticky sits in
  * a frame labelled with the group and the prompt.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -84,6 +84,16 @@ test('a facilitator and two members run a breakout end to end', async ({ browser
     }
     await fac.page.screenshot({ path: '.tmp/breakouts-overview.png' });
     await mia.page.screenshot({ path: '.tmp/breakouts-member.png' });
+  });
+
+  await test.step('the facilitator visits a group and comes back', async () => {
+    await fac.page.getByRole('button', { name: 'Visit Group 1' }).click();
+    await expect(fac.page.getByTestId('breakout-where')).toHaveText('Visiting Group 1');
+    const member = members.find((m) => groupOf[m.user.name] === 'Group 1')!;
+    await expect(boardItem(fac.page, `Sticky note: Idea from ${member.user.name}`)).toBeVisible();
+    await fac.page.getByRole('button', { name: 'Back to the main room' }).click();
+    await expect(fac.page.getByTestId('breakout-where')).toHaveText('You are in the main room');
+    await expect(boardItem(fac.page, `Sticky note: Idea from ${member.user.name}`)).toHaveCount(0);
   });
 
   await test.step('a broadcast reaches every group', async () => {

@@ -4,9 +4,9 @@
  * revokes the link and the guest's page says at once that access has ended.
  */
 import { expect, test } from '@playwright/test';
-import { createCommunityViaApi, createSessionViaApi } from './support/api.ts';
+import { createCommunityViaApi, createSessionViaApi, joinViaApi } from './support/api.ts';
 import { newPerson, signedUpPerson } from './support/people.ts';
-import { addStickyByKeyboard, board, boardItem, openRoom, saveStatus } from './support/room.ts';
+import { addStickyByKeyboard, board, boardCanvas, boardItem, notesEditor, openRoom, saveStatus } from './support/room.ts';
 
 test('a host invites a guest by link; the guest joins by name and adds a sticky; revoking ends their access', async ({ browser }) => {
   const host = await signedUpPerson(browser, 'Hana Host');
@@ -59,4 +59,41 @@ test('a host invites a guest by link; the guest joins by name and adds a sticky;
   });
 
   for (const p of [host, guest]) await p.context.close();
+});
+
+test('audience mode: a member is view only with a clear notice until the host hands them the pen', async ({ browser }) => {
+  const host = await signedUpPerson(browser, 'Hana Host');
+  const member = await signedUpPerson(browser, 'Mia Member');
+  const community = await createCommunityViaApi(host.page, { name: `Audience ${Date.now().toString(36)}` });
+  const session = await createSessionViaApi(host.page, community.id, { title: 'Big town hall' });
+  await joinViaApi(member.page, community.id);
+  await openRoom(host.page, session.id, 'Big town hall');
+  await openRoom(member.page, session.id, 'Big town hall');
+  const notice = member.page.getByText('View only — audience mode');
+
+  await test.step('the host turns audience mode on: the member\'s board and notes become view only', async () => {
+    await host.page.getByRole('button', { name: 'Facilitate' }).click();
+    const section = host.page.getByRole('region', { name: 'Audience mode' });
+    await section.getByRole('button', { name: 'Turn audience mode on' }).click();
+    await expect(notice).toBeVisible();
+    await expect(boardCanvas(member.page)).toHaveAccessibleName('Board canvas, view only');
+    await expect(notesEditor(member.page)).toHaveAttribute('contenteditable', 'false');
+    await expect(board(member.page).getByRole('toolbar', { name: 'Board tools' }).getByRole('button', { name: 'Add sticky note' })).toHaveCount(0);
+    // The host keeps the pen.
+    await addStickyByKeyboard(host.page, 'Agenda for today');
+    await expect(boardItem(member.page, 'Sticky note: Agenda for today')).toBeVisible();
+  });
+
+  await test.step('the host hands the member the pen: the member edits again', async () => {
+    const section = host.page.getByRole('region', { name: 'Audience mode' });
+    await section.getByLabel('Person to hand the pen to').selectOption({ label: 'Mia Member' });
+    await section.getByRole('button', { name: 'Hand the pen' }).click();
+    await expect(section.getByRole('list', { name: 'Speakers' })).toContainText('Mia Member');
+    await expect(notice).toHaveCount(0);
+    await expect(saveStatus(member.page)).toHaveText('Saved');
+    await addStickyByKeyboard(member.page, 'Question from the floor');
+    await expect(boardItem(host.page, 'Sticky note: Question from the floor')).toBeVisible();
+  });
+
+  for (const p of [host, member]) await p.context.close();
 });

@@ -161,7 +161,7 @@ export async function importCommunity(deps: CommunityImportDeps, zip: Uint8Array
       await deps.files.put(files.get(f.sha256)!);
       for (const id of f.sessionIds) {
         await store.addFile(
-          { sha256: f.sha256, mime: f.mime, bytes: f.bytes, createdAt: now },
+          { sha256: f.sha256, mime: f.mime, bytes: files.get(f.sha256)!.byteLength, createdAt: now },
           { sha256: f.sha256, communityId, sessionId: sessions.get(id)!.id, name: f.name, uploadedBy: importerId, uploadedAt: now },
         );
       }

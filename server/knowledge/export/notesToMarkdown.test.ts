@@ -81,6 +81,7 @@ describe('notesToMarkdown', () => {
 
   it('writes hard breaks as a backslash at the end of the line', () => {
     expect(md(p('line one', ['hardBreak', {}], 'line two'))).toBe('line one\\\nline two');
+    expect(md(p('intro', ['hardBreak', {}], '- not a list', ['hardBreak', {}], '2. nor this'))).toBe('intro\\\n\\- not a list\\\n2\\. nor this');
   });
 
   it('writes bullet and ordered lists (with their start), nested lists indented and tight', () => {

@@ -86,7 +86,8 @@ function inlineOf(el: Y.XmlElement): string {
     while (i < runs.length && runs[i] !== 'break' && linkOf((runs[i] as Run).attrs) === href) label += formatRun(runs[i++] as Run);
     out += `[${label}](${linkTarget(href)})`;
   }
-  return escapeLineStart(out);
+  // Every line, not only the first: after a hard break, "- x" or "1. x" would start a list.
+  return out.split('\\\n').map(escapeLineStart).join('\\\n');
 }
 
 const level = (el: Y.XmlElement) => {
