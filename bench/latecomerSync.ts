@@ -34,7 +34,7 @@ export async function benchLatecomerSync(items = 1000, rounds = 15): Promise<Lat
     await waitForSync(writer);
     const board = getBoard(writer.doc);
     for (let i = 0; i < items; i++) {
-      board.set(`i${i}`, toYMap({ id: `i${i}`, type: 'sticky', x: (i % 40) * 220, y: Math.floor(i / 40) * 180, w: 200, h: 160, text: `Sticky note number ${i} with a few words`, color: '#fff3a3', z: i, createdBy: 'bench', createdAt: Date.now() }));
+      board.set(`i${i}`, toYMap({ id: `i${i}`, type: 'sticky', x: (i % 40) * 220, y: Math.floor(i / 40) * 180, w: 200, h: 160, text: `Sticky note number ${i} with a few words`, color: '#fff3a3', z: i, createdBy: '', createdAt: Date.now() }));
     }
     // Wait until an observer has everything (stored before broadcast).
     const probe = connectClient(server.url, session.room, { token });

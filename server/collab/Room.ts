@@ -20,6 +20,8 @@ const AWARENESS_ENTRIES_PER_FRAME = 2000;
 const MAX_RETIRED_AWARENESS_IDS = 1000;
 /** A stored state this big is sent to new joiners before the room's doc is built from it (see `unapplied`). */
 const DEFER_APPLY_BYTES = 64 * 1024;
+/** A full-state reply this big is kept for the next joiner until the doc changes (see fullState). */
+const CACHE_FULL_STATE_BYTES = 4096;
 
 export interface RoomLimits {
   maxAwarenessBytes: number;
@@ -329,8 +331,7 @@ export class Room {
     const step = decoding.readVarUint(dec);
     if (step === SyncStep.Step1) {
       const sv = decoding.readVarUint8Array(dec);
-      // A new joiner (nothing yet) gets the cached full state: encoded once per change, not per joiner.
-      const reply = isEmptyStateVector(sv) ? (this.fullStateFrame ??= syncStep2Frame(this.doc, sv)) : syncStep2Frame(this.doc, sv);
+      const reply = isEmptyStateVector(sv) ? this.fullState() : syncStep2Frame(this.doc, sv);
       // R3: the reply is the doc as it is now, which may include changes still waiting for the writer.
       // Nobody may see those before they are stored, so the reply waits for the writes that store them.
       if (this.storedChanges >= this.changes) conn.send(reply);
@@ -378,6 +379,17 @@ export class Room {
       restored = this.guard!.restore(this.doc, snapshot);
     }, SERVER_ORIGIN);
     if (restored > 0 && conn.ctx.extensions) conn.send(noticeFrame({ kind: 'locked', message: 'The facilitator has locked this part of the board.' }));
+  }
+
+  /**
+   * The step 2 reply for a new joiner (nothing yet): encoded once per change of the doc, not per joiner.
+   * Small documents are cheap to encode and not worth keeping in every idle room.
+   */
+  private fullState(): Uint8Array {
+    if (this.fullStateFrame) return this.fullStateFrame;
+    const frame = step2FrameOf(Y.encodeStateAsUpdate(this.doc));
+    if (frame.byteLength >= CACHE_FULL_STATE_BYTES) this.fullStateFrame = frame;
+    return frame;
   }
 
   private receiveAwareness(conn: Connection, update: Uint8Array) {

@@ -75,10 +75,13 @@ export function guardAuthorship(doc: Y.Doc, opts: AuthorshipOptions): () => void
 }
 
 /** Whether the board item `item` was created by transaction `tr`. */
-function createdIn(tr: Y.Transaction, item: Y.AbstractType<unknown>): boolean {
+function createdIn(tr: Y.Transaction, item: { _item: Y.Item | null }): boolean {
   const id = item._item?.id;
   return id !== undefined && id.clock >= (tr.beforeState.get(id.client) ?? 0);
 }
+
+/** The keys of `map` that `tr` changed (Yjs types the lookup for its base type only). */
+const changedKeys = (tr: Y.Transaction, map: Y.Map<unknown>) => tr.changed.get(map as unknown as Y.AbstractType<Y.YEvent<Y.Map<unknown>>>) ?? [];
 
 /** The board item maps whose `createdBy` key `tr` wrote, with their ids. */
 function authorWrites(tr: Y.Transaction, board: Y.Map<unknown>): [string, Y.Map<unknown>][] {
@@ -95,7 +98,7 @@ function authorWrites(tr: Y.Transaction, board: Y.Map<unknown>): [string, Y.Map<
 export function findViolations(tr: Y.Transaction, board: Y.Map<unknown>, authors: ReadonlyMap<string, unknown>, userId: string): AuthorshipViolations {
   const forgedItems: string[] = [];
   const changedAuthors: AuthorshipViolations['changedAuthors'] = [];
-  for (const id of tr.changed.get(board) ?? []) {
+  for (const id of changedKeys(tr, board)) {
     if (id === null) continue;
     const item = board.get(id);
     if (!(item instanceof Y.Map) || !createdIn(tr, item)) continue;
@@ -115,7 +118,7 @@ export function findViolations(tr: Y.Transaction, board: Y.Map<unknown>, authors
 
 /** Records the author of every board item `tr` created or re-authored (except `skip`, which is put back). */
 function remember(tr: Y.Transaction, board: Y.Map<unknown>, authors: Map<string, unknown>, skip?: ReadonlySet<string>) {
-  for (const id of tr.changed.get(board) ?? []) {
+  for (const id of changedKeys(tr, board)) {
     if (id === null || skip?.has(id)) continue;
     const item = board.get(id);
     if (item instanceof Y.Map && createdIn(tr, item)) authors.set(id, item.get('createdBy'));

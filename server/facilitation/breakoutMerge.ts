@@ -32,7 +32,8 @@ const rectOf = (fields: { x: number; y: number; w: number; h: number }): Rect =>
 
 function heading(text: string): Y.XmlElement {
   const h = new Y.XmlElement('heading');
-  h.setAttribute('level', 2 as unknown as string);
+  // Tiptap keeps a heading's level as a number attribute (Yjs types attributes as strings by default).
+  (h as unknown as Y.XmlElement<{ level: number }>).setAttribute('level', 2);
   const t = new Y.XmlText();
   t.insert(0, text);
   h.insert(0, [t]);

@@ -98,6 +98,7 @@ describe('SessionVersions', () => {
   it('R17: a restore that races an incoming change keeps the newer state first, so nothing is lost', async () => {
     const f = fakeRooms(doc);
     const versions = new SessionVersions(store, f.rooms, { intervalMs: 60_000, seenGapMs: 0 }, createLogger('silent'));
+    versions.start();
     sticky('old');
     f.changed();
     await versions.flush();
@@ -113,5 +114,6 @@ describe('SessionVersions', () => {
     expect(result!.savedBefore.id).toBe(list[2]!.id);
     expect(await texts((await store.versions.getVersion('s', result!.savedBefore.id))!.state)).toEqual(['later', 'old', 'racing']);
     expect(await versions.restore({ id: 's', room: ROOM } as Parameters<SessionVersions['restore']>[0], 'missing')).toBeNull();
+    await versions.stop();
   });
 });

@@ -27,6 +27,7 @@ test('a host invites a guest by link; the guest joins by name and adds a sticky;
     await expect(link).toHaveValue(/\/guest\/[A-Za-z0-9_-]{43}$/);
     url = await link.inputValue();
     await expect(section.getByRole('list', { name: 'Active guest links' }).getByRole('listitem')).toHaveCount(1);
+    await host.page.getByRole('button', { name: 'Close the facilitation panel' }).click();
   });
 
   const guest = await newPerson(browser, 'Gita Guest');
@@ -48,6 +49,7 @@ test('a host invites a guest by link; the guest joins by name and adds a sticky;
   });
 
   await test.step('the host revokes the link; the guest page shows that access has ended', async () => {
+    await host.page.getByRole('button', { name: 'Facilitate' }).click();
     const section = host.page.getByRole('region', { name: 'Guest links' });
     await section.getByRole('button', { name: /^Revoke Invited presenter/ }).click();
     await expect(section.getByText('No active guest links.')).toBeVisible();
@@ -79,12 +81,14 @@ test('audience mode: a member is view only with a clear notice until the host ha
     await expect(boardCanvas(member.page)).toHaveAccessibleName('Board canvas, view only');
     await expect(notesEditor(member.page)).toHaveAttribute('contenteditable', 'false');
     await expect(board(member.page).getByRole('toolbar', { name: 'Board tools' }).getByRole('button', { name: 'Add sticky note' })).toHaveCount(0);
-    // The host keeps the pen.
+    // The host keeps the pen (the panel is closed first: it lies over the board).
+    await host.page.getByRole('button', { name: 'Close the facilitation panel' }).click();
     await addStickyByKeyboard(host.page, 'Agenda for today');
     await expect(boardItem(member.page, 'Sticky note: Agenda for today')).toBeVisible();
   });
 
   await test.step('the host hands the member the pen: the member edits again', async () => {
+    await host.page.getByRole('button', { name: 'Facilitate' }).click();
     const section = host.page.getByRole('region', { name: 'Audience mode' });
     await section.getByLabel('Person to hand the pen to').selectOption({ label: 'Mia Member' });
     await section.getByRole('button', { name: 'Hand the pen' }).click();

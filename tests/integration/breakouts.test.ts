@@ -83,7 +83,8 @@ const upgradeStatus = (url: string) =>
     ws.on('error', () => {});
   });
 
-const sticky = (id: string, x: number, y: number, text: string) => toYMap({ id, type: 'sticky', x, y, w: 200, h: 160, text, color: '#fff3a3', z: 1, createdBy: 'test', createdAt: 1 });
+// createdBy '' names nobody: a client may not name someone else (SPEC R16), and authors do not matter here.
+const sticky = (id: string, x: number, y: number, text: string) => toYMap({ id, type: 'sticky', x, y, w: 200, h: 160, text, color: '#fff3a3', z: 1, createdBy: '', createdAt: 1 });
 
 describe('breakouts', () => {
   it('start moves the people present into balanced groups; edits in groups land in labelled frames on the main board at the end, nothing lost, twice a no-op', async () => {
@@ -117,7 +118,7 @@ describe('breakouts', () => {
         getNotes(m.room.doc).insert(0, [p]);
       } else {
         const first = expected.get(group.id)![0];
-        board.set(`c${i}`, toYMap({ id: `c${i}`, type: 'connector', x: 0, y: 0, w: 32, h: 32, from: first, to: `s${i}`, color: '#1f2328', z: 2, createdBy: 'test', createdAt: 1 }));
+        board.set(`c${i}`, toYMap({ id: `c${i}`, type: 'connector', x: 0, y: 0, w: 32, h: 32, from: first, to: `s${i}`, color: '#1f2328', z: 2, createdBy: '', createdAt: 1 }));
       }
     }
     // Group mates see each other's edits; the other group does not.

@@ -95,7 +95,7 @@ describe('resource library', () => {
     getNotes(notes.doc).insert(0, [linkParagraph('Read ', 'the guide', 'guide.example.org/return-to-learn#graded-steps')]);
     // The same link in another community never joins this one's library.
     const other = await writer(hostB, sB);
-    getBoard(other.doc).set('link-b', toYMap({ id: 'link-b', type: 'link', x: 0, y: 0, text: 'Guide', url: GUIDE, createdBy: 'someone', createdAt: Date.now() }));
+    getBoard(other.doc).set('link-b', toYMap({ id: 'link-b', type: 'link', x: 0, y: 0, text: 'Guide', url: GUIDE, createdBy: '', createdAt: Date.now() }));
 
     const resources = await until(member, community, (r) => r.some((x) => x.url === GUIDE && x.count === 2));
     expect(resources).toHaveLength(1);

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import type * as Y from 'yjs';
 import { canManageSessions } from '../../../shared/roles.ts';
 import { CONTROL_KEYS, controlRoomOf, getControl } from '../../../shared/facilitation/control.ts';
 import {
@@ -25,7 +26,7 @@ import type { FacilitationRooms } from './facilitation.ts';
  */
 export const END_GRACE_MS = 200;
 
-const readState = (ctl: import('yjs').Doc) => (getControl(ctl).get(CONTROL_KEYS.breakouts) as BreakoutsState | undefined) ?? null;
+const readState = (ctl: Y.Doc) => (getControl(ctl).get(CONTROL_KEYS.breakouts) as BreakoutsState | undefined) ?? null;
 
 /** Routes under /api/sessions/:id/breakouts. */
 export function breakoutRoutes(deps: AppDeps): Hono<AppEnv> {
