@@ -52,7 +52,7 @@ function fillBoard(doc: import('yjs').Doc, items: number) {
         const y = Math.floor(i / cols) * 220;
         const id = `b${i}`;
         const kind = i % 20;
-        // createdBy '' names nobody: a client may not name someone else as an item's author (SPEC R16).
+        // createdBy '' names nobody: a client may not name someone else as an item's author (SPEC R18).
         const base = { id, x, y, z: i, createdBy: '', createdAt: 1_700_000_000_000 + i };
         if (kind < 12) {
           board.set(id, toYMap({ ...base, type: 'sticky', w: 200, h: 160, color: ['#fff3a3', '#ffd6a5', '#caffbf', '#bde0fe'][i % 4], text: `Note ${i}: what we learned from the night shift handover, and what to try next week` }));

@@ -581,8 +581,8 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange, 
       >
         {canEdit && linkFormAt !== false && (
           <LinkForm
-            onAdd={(url) => {
-              actions.addLink(url, linkFormAt);
+            onAdd={(url, title) => {
+              actions.addLink(url, linkFormAt, title);
               setLinkFormAt(false);
             }}
             onCancel={() => {

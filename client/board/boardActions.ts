@@ -12,6 +12,7 @@ import type { BoardIndex, BoardIndexEntry } from './BoardIndex.ts';
 import { insertBoardItems, moveBoardItems, setBoardItemsZ, snapshotItems } from './boardBatchOps.ts';
 import { clipboardPayload, clipboardText } from './boardClipboard.ts';
 import { createBoardItem, deleteBoardItems, resizeBoardItem, updateBoardItem } from './boardOps.ts';
+import { fillLinkTitle } from './fillLinkTitle.ts';
 import { boundsOfRects, expandRect, rectCenter, type Point, type Size } from '../../shared/board/geometry.ts';
 import { kindName, ITEM_TYPE_NAMES, SHAPE_NAMES } from '../../shared/board/itemLabel.ts';
 import { itemsToMove } from './selectionGeometry.ts';
@@ -79,13 +80,16 @@ export function boardActions(ctx: BoardActionContext) {
       return id;
     },
 
-    addLink(url: URL, at?: Point | null) {
+    /** Adds a link card; without a title, the page's own title is filled in when the server can read it. */
+    addLink(url: URL, at?: Point | null, title = '') {
       if (!canEdit) return;
       const pos = ctx.placeAt(DEFAULT_ITEM_SIZE.link, at);
-      const id = step(() => createBoardItem(doc, origin, { type: 'link', ...pos, url: url.href, createdBy }));
+      const text = title.trim();
+      const id = step(() => createBoardItem(doc, origin, { type: 'link', ...pos, url: url.href, text, createdBy }));
       setSelection([id]);
       ctx.focusItem(id);
       announce(`Link to ${url.host} added`);
+      if (!text) void fillLinkTitle(doc, id, url.href);
     },
 
     /** Adds an uploaded file: an image at its natural size (at most 480 units wide or tall), a PDF as a card. */

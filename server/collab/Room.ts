@@ -99,6 +99,10 @@ export class Room {
   private awaitingDoc: Connection[] = [];
   /** Sync step 2 frame answering an empty state vector (a new joiner); dropped on every change. */
   private fullStateFrame: Uint8Array | null = null;
+  // Bound methods rather than arrow-function fields: the server runs under tsx, whose keepNames wraps
+  // every named function expression and so costs ~300 bytes more per room and listener.
+  private readonly onDocUpdate = this.handleDocUpdate.bind(this);
+  private readonly onAwarenessUpdate = this.handleAwarenessUpdate.bind(this);
 
   constructor(
     readonly name: string,
@@ -112,7 +116,7 @@ export class Room {
   ) {
     this.bytes = loaded.bytes;
     this.rowsSinceSnapshot = loaded.rows;
-    // R16: board items' authors are the server's word. Watching before the load: stored items' authors are known.
+    // R18: board items' authors are the server's word. Watching before the load: stored items' authors are known.
     this.unwatchAuthorship = guardAuthorship(this.ydoc, {
       authorOf: (origin) => (this.connections.has(origin as Connection) ? (origin as Connection).ctx.userId : null),
       repairOrigin: SERVER_ORIGIN,
@@ -164,7 +168,7 @@ export class Room {
     for (const conn of waiting) if (this.connections.has(conn)) this.sendHandshake(conn);
   }
 
-  private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+  private handleDocUpdate(update: Uint8Array, origin: unknown) {
     this.bytes += update.byteLength;
     this.fullStateFrame = null;
     if (origin === REMOTE_ORIGIN) {
@@ -177,7 +181,7 @@ export class Room {
     this.changes++;
     this.pending.push(update);
     this.sink.enqueue(this);
-  };
+  }
 
   /** Applies an update another node has stored (see REMOTE_ORIGIN). */
   applyRemoteUpdate(update: Uint8Array) {
@@ -445,7 +449,7 @@ export class Room {
     return false;
   }
 
-  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+  private handleAwarenessUpdate({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     const update = encodeAwarenessUpdate(this.awareness, changed);
@@ -459,7 +463,7 @@ export class Room {
     if (this.connections.size === 0) return;
     const frame = awarenessFrame(update);
     for (const c of this.connections) c.send(frame);
-  };
+  }
 
   /**
    * Removes presence not renewed for `outdatedTimeout` (clients renew every 15 s; a node that vanished

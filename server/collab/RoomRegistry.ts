@@ -5,7 +5,7 @@
  */
 import type { DocStore } from '../store/types.ts';
 import * as Y from 'yjs';
-import { Room, SERVER_ORIGIN, mergeIntoSnapshot, type RoomLimits } from './Room.ts';
+import { Room, SERVER_ORIGIN, mergeIntoSnapshot, type RoomLimits, type RoomPublisher } from './Room.ts';
 import { LocalFanout, type Fanout } from '../fanout/Fanout.ts';
 import type { Connection } from './Connection.ts';
 import { UpdateWriter } from './UpdateWriter.ts';
@@ -22,6 +22,22 @@ export interface RegistryOptions {
 }
 
 export class RoomLoadError extends Error {}
+
+/** A room's way to the other nodes (a class, not closures: one stays in memory per loaded room). */
+class FanoutPublisher implements RoomPublisher {
+  constructor(
+    private readonly fanout: Fanout,
+    private readonly room: string,
+  ) {}
+
+  publishUpdate(update: Uint8Array) {
+    this.fanout.publishUpdate(this.room, update);
+  }
+
+  publishAwareness(update: Uint8Array) {
+    this.fanout.publishAwareness(this.room, update);
+  }
+}
 
 /** How often outdated presence is looked for (what y-protocols' Awareness does on a timer of its own). */
 const PRESENCE_SWEEP_MS = 3000;
@@ -206,10 +222,7 @@ export class RoomRegistry {
       }
       const stored = await this.store.loadDoc(name);
       const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-      const publisher = {
-        publishUpdate: (u: Uint8Array) => this.fanout.publishUpdate(name, u),
-        publishAwareness: (u: Uint8Array) => this.fanout.publishAwareness(name, u),
-      };
+      const publisher = new FanoutPublisher(this.fanout, name);
       const ctlDoc = () => (ctlName ? (this.rooms.get(ctlName)?.doc ?? null) : null);
       const guard = ctlName ? withAudienceMode(boardLockGuard(ctlDoc), ctlDoc) : null;
       const created = new Room(name, { parts, bytes: stored.bytes, rows: stored.updates.length }, this.writer, this.opts.limits, this.log, publisher, guard);

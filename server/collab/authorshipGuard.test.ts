@@ -36,8 +36,8 @@ function client(from: Y.Doc) {
 
 const sticky = (id: string, createdBy?: string) => toYMap({ id, type: 'sticky', x: 0, y: 0, w: 200, h: 160, text: id, ...(createdBy === undefined ? {} : { createdBy }) });
 
-describe('authorship guard (SPEC R16)', () => {
-  it('R16: a client creates items as itself or as nobody; an item naming someone else is removed in the same tick', () => {
+describe('authorship guard (SPEC R18)', () => {
+  it('R18: a client creates items as itself or as nobody; an item naming someone else is removed in the same tick', () => {
     const r = room();
     const ann = r.conn('ann');
     const c = client(r.doc);
@@ -59,7 +59,7 @@ describe('authorship guard (SPEC R16)', () => {
     expect(getBoard(c.doc).has('forged')).toBe(false);
   });
 
-  it("R16: changing or removing the author of an existing item is put back; other fields may change", () => {
+  it("R18: changing or removing the author of an existing item is put back; other fields may change", () => {
     const r = room();
     Y.applyUpdate(r.doc, client(r.doc).change((b) => b.set('s1', sticky('s1', 'bob'))), r.conn('bob'));
     const ann = r.conn('ann');
@@ -78,7 +78,7 @@ describe('authorship guard (SPEC R16)', () => {
     expect(r.board().get('s1')!.get('createdBy')).toBe('bob');
   });
 
-  it('R16: an item created without an author cannot be given one later', () => {
+  it('R18: an item created without an author cannot be given one later', () => {
     const r = room();
     const ann = r.conn('ann');
     const c = client(r.doc);
@@ -87,7 +87,7 @@ describe('authorship guard (SPEC R16)', () => {
     expect(r.board().get('s1')!.has('createdBy')).toBe(false);
   });
 
-  it('R16: server-side writers are not checked (breakout merge, anonymous reveal), and their authors are kept', () => {
+  it('R18: server-side writers are not checked (breakout merge, anonymous reveal), and their authors are kept', () => {
     const r = room();
     r.doc.transact(() => {
       r.board().set('revealed', sticky('revealed', 'anonymous'));
@@ -100,7 +100,7 @@ describe('authorship guard (SPEC R16)', () => {
     expect(r.board().get('revealed')!.get('createdBy')).toBe('anonymous');
   });
 
-  it('R16: the authors of stored items are known from the load', () => {
+  it('R18: the authors of stored items are known from the load', () => {
     const seed = new Y.Doc();
     getBoard(seed).set('old', sticky('old', 'bob'));
     const r = room(Y.encodeStateAsUpdate(seed));
@@ -108,7 +108,7 @@ describe('authorship guard (SPEC R16)', () => {
     expect(r.board().get('old')!.get('createdBy')).toBe('bob');
   });
 
-  it("R16: undoing the deletion of someone else's item brings it back with its author; a different author is refused", () => {
+  it("R18: undoing the deletion of someone else's item brings it back with its author; a different author is refused", () => {
     const r = room();
     Y.applyUpdate(r.doc, client(r.doc).change((b) => b.set('bobs', sticky('bobs', 'bob'))), r.conn('bob'));
     const ann = r.conn('ann');

@@ -1,5 +1,5 @@
 /**
- * Authorship of board items (SPEC R16): a board item's `createdBy` is the server's word. A client's change
+ * Authorship of board items (SPEC R18): a board item's `createdBy` is the server's word. A client's change
  * that creates an item naming someone else as its author is undone (the item removed), and one that
  * changes the author of an existing item is put back — in a server transaction of the same tick, stored
  * and broadcast with the change as one merged update (R3), so no other client ever sees the forged item.

@@ -52,7 +52,6 @@ test('timeline slider shows an earlier board state', async ({ browser }) => {
     await expect(slider).toHaveAttribute('aria-valuetext', /^Version of /);
     await expect(boardSection.getByText('Early sticky', { exact: true })).toBeVisible();
     await expect(boardSection.getByText('Late sticky', { exact: true })).toHaveCount(0);
-    await page.screenshot({ path: '/tmp/shot-archive.png', fullPage: true });
   });
 
   await test.step('a host restores that version after confirming; the live board follows', async () => {
@@ -88,7 +87,6 @@ test('a latecomer sees what happened so far, with the new board items highlighte
   await expect(panel.getByText('Sticky note: Bring a case next week')).toBeVisible();
   const note = boardItem(late.page, 'Sticky note: Bring a case next week');
   await expect(note).toHaveCSS('outline-style', 'solid');
-  await late.page.screenshot({ path: '/tmp/shot-room.png' });
 
   await panel.getByRole('button', { name: 'Dismiss' }).click();
   await expect(panel).toBeHidden();

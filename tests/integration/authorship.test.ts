@@ -1,5 +1,5 @@
 /**
- * SPEC R16 over real sockets: a stock y-websocket client that creates a board item naming someone else as
+ * SPEC R18 over real sockets: a stock y-websocket client that creates a board item naming someone else as
  * its author, or re-authors an existing item, is put back by the server in the same tick — no other
  * client ever sees the forged state, and it is never stored. An honest client's items go through.
  */
@@ -51,8 +51,8 @@ async function storedBoard(): Promise<Y.Map<Y.Map<unknown>>> {
   return getBoard(doc);
 }
 
-describe('board item authorship (SPEC R16)', () => {
-  it('R16: a forged createdBy is refused — other clients never see the item; an honest client works', async () => {
+describe('board item authorship (SPEC R18)', () => {
+  it('R18: a forged createdBy is refused — other clients never see the item; an honest client works', async () => {
     const observer = await open(host);
     const forger = await open(mallory);
     // Every state the observer's document is ever in, checked after each transaction.

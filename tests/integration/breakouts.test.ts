@@ -83,7 +83,7 @@ const upgradeStatus = (url: string) =>
     ws.on('error', () => {});
   });
 
-// createdBy '' names nobody: a client may not name someone else (SPEC R16), and authors do not matter here.
+// createdBy '' names nobody: a client may not name someone else (SPEC R18), and authors do not matter here.
 const sticky = (id: string, x: number, y: number, text: string) => toYMap({ id, type: 'sticky', x, y, w: 200, h: 160, text, color: '#fff3a3', z: 1, createdBy: '', createdAt: 1 });
 
 describe('breakouts', () => {

@@ -84,7 +84,7 @@ async function writeSession(client: ApiClient, session: SessionDto, n: number, f
       el('codeBlock', { language: 'ts' }, text(['const x = 1;'])),
     ]);
     const board = getBoard(doc);
-    // createdBy '' names nobody: a client may not name someone else as an item's author (SPEC R16).
+    // createdBy '' names nobody: a client may not name someone else as an item's author (SPEC R18).
     const item = (id: string, fields: object) => board.set(id, toYMap({ id, x: 0, y: 0, w: 200, h: 160, z: 1, createdBy: '', createdAt: 1, ...fields }));
     item('sticky', { type: 'sticky', text: `Idea ${n}`, color: '#caffbf' });
     item('text', { type: 'text', text: 'Heading text', x: 300 });

@@ -26,7 +26,8 @@ export function TimelineSlider({ sessionId, timeline, canRestore, onRestored }: 
   const [confirming, setConfirming] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const { versions, position, selected } = timeline;
-  const valueText = selected ? `Version of ${formatDateTime(selected.takenAt)}` : 'Now';
+  // The position too: versions of the same minute (a restore and the state kept before it) read apart.
+  const valueText = selected ? `Version of ${formatDateTime(selected.takenAt)} (${position + 1} of ${versions.length})` : 'Now';
 
   const restore = async () => {
     if (!selected) return;
@@ -74,7 +75,7 @@ export function TimelineSlider({ sessionId, timeline, canRestore, onRestored }: 
           </div>
           <div className="timeline__row">
             <p className="timeline__hint text-muted">
-              {selected ? `Read-only view of version ${position + 1} of ${versions.length}.` : `${versions.length} earlier ${versions.length === 1 ? 'version' : 'versions'} kept.`}
+              {selected ? 'A read-only view of the session as it was then.' : `${versions.length} earlier ${versions.length === 1 ? 'version' : 'versions'} kept.`}
             </p>
             {selected && canRestore && (
               <Button size="sm" variant="secondary" onClick={() => setConfirming(true)}>
