@@ -120,6 +120,8 @@ export function describeActionContract(ctx: ContractContext): void {
 
       expect(await store.actions.claimCarryForward(next.id, s.id, '2026-05-08T09:00:00.000Z')).toBe(true);
       expect(await store.actions.claimCarryForward(next.id, s.id, '2026-05-08T09:01:00.000Z')).toBe(false);
+      expect(await store.actions.getCarryForward(next.id)).toEqual({ fromSessionId: s.id, at: '2026-05-08T09:00:00.000Z' });
+      expect(await store.actions.getCarryForward(s.id)).toBeNull();
     });
   });
 }

@@ -110,6 +110,13 @@ export function describeResourceContract(ctx: ContractContext): void {
       expect(r).toMatchObject({ id, title: 'The guide', note: 'Read section 2', count: 1, sessions: [], sharedBy: [{ id: w.bo, name: 'Bo Member' }] });
       expect(await w.store.resources.addDirect({ ...direct, addedBy: w.ada, addedAt: T2 })).toBe(id);
       expect((await w.store.resources.listResources(w.a))[0]).toMatchObject({ count: 2, lastSeenAt: T2 });
+      // The direct additions alone, oldest first, with who and when (what a community export carries).
+      await w.store.resources.replaceSessionResources(w.a, s1.id, [link('https://board.example/', 'board', 'l2', w.ada)], T2);
+      expect(await w.store.resources.listDirect(w.a)).toEqual([
+        { ...direct, addedByName: 'Bo Member' },
+        { ...direct, addedBy: w.ada, addedByName: 'Ada Lovelace', addedAt: T2 },
+      ]);
+      expect(await w.store.resources.listDirect(w.b)).toEqual([]);
     });
 
     it('keeps communities apart and sorts by count, then recency', async () => {

@@ -432,6 +432,8 @@ export interface ActionStore {
   getSummary(sessionId: string): Promise<SessionSummary | null>;
   /** Claims carrying open actions forward into `sessionId`: true for exactly one caller, ever. */
   claimCarryForward(sessionId: string, fromSessionId: string, at: string): Promise<boolean>;
+  /** The carry-forward claim of `sessionId`, if one was made (the export keeps it so an import does not carry again). */
+  getCarryForward(sessionId: string): Promise<{ fromSessionId: string; at: string } | null>;
 }
 
 /** One place a session shares a resource (built by server/knowledge/collectResources.ts). */
@@ -462,6 +464,9 @@ export interface DirectResource {
   addedBy: string;
   addedAt: string;
 }
+
+/** A direct addition as stored, with the adder's current name (null when the id is no account). */
+export type StoredDirectResource = DirectResource & { addedByName: string | null };
 
 /** One resource of a community's library with everything about where it was shared. */
 export interface ResourceListing {
@@ -497,6 +502,8 @@ export interface ResourceStore {
    * resource twice as the same member changes nothing. Returns the resource's id.
    */
   addDirect(resource: DirectResource): Promise<string>;
+  /** The community's direct additions (one per resource and adder), oldest first; `note` is the resource's. */
+  listDirect(communityId: string): Promise<StoredDirectResource[]>;
   /** The community's library, most shared first, then most recently seen. */
   listResources(communityId: string): Promise<ResourceListing[]>;
 }

@@ -81,6 +81,7 @@ export class SessionVersions {
   /** Per room: when its last version was taken (ms) on this node. */
   private readonly lastTaken = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
+  private lastStamp = 0;
   private unsubscribe: (() => void)[] = [];
   private stopped = false;
   readonly metrics: VersionMetrics = { captured: 0, skipped: 0, thinned: 0, failures: 0, lastBytes: 0, lastMs: 0 };
@@ -207,7 +208,10 @@ export class SessionVersions {
     this.dirty.delete(room);
     if (!session) return null;
     const started = performance.now();
-    const takenAt = new Date().toISOString();
+    // Strictly increasing on this node: versions are ordered by time, and two of one millisecond (a
+    // restore and the state kept before it) would otherwise list in any order.
+    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    const takenAt = new Date(this.lastStamp).toISOString();
     const { update, stateVector } = await this.stateOf(room);
     const state = await packState(update);
     const version: VersionRecord = { id: randomUUID(), sessionId: session.id, takenAt, state, bytes: state.byteLength };

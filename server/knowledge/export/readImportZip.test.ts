@@ -22,6 +22,16 @@ describe('readImportZip', () => {
     const got = readImportZip(zip, { fileBytes: 100 });
     expect(new TextDecoder().decode(got.manifest)).toBe('{"formatVersion":1}');
     expect([...got.files.keys()]).toEqual([SHA]);
+    expect(got.versions.size).toBe(0);
+  });
+
+  it('returns timeline versions, each bounded by the document size limit', () => {
+    const zip = zipSync({ 'manifest.json': manifest, [`versions/${SHA}`]: new Uint8Array(50) });
+    expect([...readImportZip(zip, { fileBytes: 10, docBytes: 50 }).versions.keys()]).toEqual([SHA]);
+    expect(refusal(() => readImportZip(zip, { fileBytes: 100, docBytes: 49 })).status).toBe(413);
+    for (const name of ['versions/abc', `versions/${SHA}/x`, `versions/../${SHA}`]) {
+      expect(refusal(() => readImportZip(zipSync({ 'manifest.json': manifest, [name]: strToU8('x') }), { fileBytes: 100 })).status).toBe(400);
+    }
   });
 
   it('checks declared sizes per entry and in total, and the number of entries', () => {

@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import type { ActionStatus, SessionActions, SessionSummary } from '../../../shared/knowledge/actions.ts';
 import type { ActionStore, StoredAction, StoredDecision } from '../types.ts';
-import { stmt, withTransaction } from './sqlHelpers.ts';
+import { iso, stmt, withTransaction } from './sqlHelpers.ts';
 
 /** The schema step: the same tables as SQLite's migration 7, with native types. */
 export const PG_ACTIONS_MIGRATION = {
@@ -85,6 +85,7 @@ const SQL = {
     'claimCarryForward',
     'INSERT INTO carry_forwards (session_id, from_session_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (session_id) DO NOTHING',
   ),
+  carryForward: stmt('carryForwardOfSession', `SELECT from_session_id AS "fromSessionId", ${iso('created_at')} AS at FROM carry_forwards WHERE session_id = $1`),
 } as const;
 
 const toDecision = (r: Row): StoredDecision => ({
@@ -141,5 +142,9 @@ export class PostgresActionRecords implements ActionStore {
 
   async claimCarryForward(sessionId: string, fromSessionId: string, at: string): Promise<boolean> {
     return ((await this.pool.query({ ...SQL.claim, values: [sessionId, fromSessionId, at] })).rowCount ?? 0) > 0;
+  }
+
+  async getCarryForward(sessionId: string): Promise<{ fromSessionId: string; at: string } | null> {
+    return (await this.pool.query<{ fromSessionId: string; at: string }>({ ...SQL.carryForward, values: [sessionId] })).rows[0] ?? null;
   }
 }

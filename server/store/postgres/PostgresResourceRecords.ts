@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { aggregateResources, occurrenceKey, type ResourceOccurrenceRow } from '../resourceListing.ts';
-import type { DirectResource, ResourceListing, ResourceOccurrence, ResourceStore } from '../types.ts';
+import type { DirectResource, ResourceListing, ResourceOccurrence, ResourceStore, StoredDirectResource } from '../types.ts';
 import { iso, stmt, withTransaction } from './sqlHelpers.ts';
 
 /** The schema step: the same tables as SQLite's migration 5, with native types. */
@@ -78,6 +78,15 @@ const SQL = {
      LEFT JOIN users u ON u.id = o.shared_by
      WHERE o.community_id = $1`,
   ),
+  listDirect: stmt(
+    'resListDirect',
+    `SELECT r.community_id AS "communityId", r.key, r.url, r.title, r.note, o.item_id AS "addedBy", u.name AS "addedByName", ${iso('o.seen_at')} AS "addedAt"
+     FROM resource_occurrences o
+     JOIN resources r ON r.id = o.resource_id
+     LEFT JOIN users u ON u.id = o.item_id
+     WHERE o.community_id = $1 AND o.place = 'direct'
+     ORDER BY o.seen_at, r.key COLLATE "C", o.item_id COLLATE "C"`,
+  ),
 } as const;
 
 /** The resource library on the store's pool. */
@@ -117,6 +126,10 @@ export class PostgresResourceRecords implements ResourceStore {
       await client.query({ ...SQL.insertOccurrence, values: [id, r.communityId, null, 'direct', r.addedBy, r.addedBy, r.addedAt] });
       return id;
     });
+  }
+
+  async listDirect(communityId: string): Promise<StoredDirectResource[]> {
+    return (await this.pool.query<StoredDirectResource>({ ...SQL.listDirect, values: [communityId] })).rows;
   }
 
   async listResources(communityId: string): Promise<ResourceListing[]> {

@@ -87,6 +87,9 @@ function prepare(db: Database.Database) {
     claim: db.prepare<[string, string, string]>(
       'INSERT INTO carry_forwards (session_id, from_session_id, created_at) VALUES (?, ?, ?) ON CONFLICT (session_id) DO NOTHING',
     ),
+    carryForward: db.prepare<[string], { fromSessionId: string; at: string }>(
+      'SELECT from_session_id AS fromSessionId, created_at AS at FROM carry_forwards WHERE session_id = ?',
+    ),
   };
 }
 
@@ -134,5 +137,9 @@ export class SqliteActionRecords implements ActionStore {
 
   async claimCarryForward(sessionId: string, fromSessionId: string, at: string): Promise<boolean> {
     return this.stmt.claim.run(sessionId, fromSessionId, at).changes > 0;
+  }
+
+  async getCarryForward(sessionId: string): Promise<{ fromSessionId: string; at: string } | null> {
+    return this.stmt.carryForward.get(sessionId) ?? null;
   }
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { aggregateResources, occurrenceKey, type ResourceOccurrenceRow } from '../resourceListing.ts';
-import type { DirectResource, ResourceListing, ResourceOccurrence, ResourceStore } from '../types.ts';
+import type { DirectResource, ResourceListing, ResourceOccurrence, ResourceStore, StoredDirectResource } from '../types.ts';
 
 /** Schema step 5: resources and where they were shared. */
 export const SQLITE_RESOURCES_MIGRATION = `
@@ -97,6 +97,14 @@ function prepare(db: Database.Database) {
        LEFT JOIN users u ON u.id = o.shared_by
        WHERE o.community_id = ?`,
     ),
+    listDirect: db.prepare<[string], StoredDirectResource>(
+      `SELECT r.community_id AS communityId, r.key, r.url, r.title, r.note, o.item_id AS addedBy, u.name AS addedByName, o.seen_at AS addedAt
+       FROM resource_occurrences o
+       JOIN resources r ON r.id = o.resource_id
+       LEFT JOIN users u ON u.id = o.item_id
+       WHERE o.community_id = ? AND o.place = 'direct'
+       ORDER BY o.seen_at, r.key, o.item_id`,
+    ),
   };
 }
 
@@ -137,6 +145,10 @@ export class SqliteResourceRecords implements ResourceStore {
 
   async addDirect(resource: DirectResource): Promise<string> {
     return this.addTx(resource);
+  }
+
+  async listDirect(communityId: string): Promise<StoredDirectResource[]> {
+    return this.stmt.listDirect.all(communityId);
   }
 
   async listResources(communityId: string): Promise<ResourceListing[]> {
