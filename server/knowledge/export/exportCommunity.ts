@@ -1,16 +1,19 @@
 /**
  * A whole community as a zip (issue 3, item 5): `manifest.json` (shared/api/exportSchemas.ts) with the
- * community, series, sessions (schedule, tags, the room's whole Yjs state), pins and files;
+ * community, series, sessions (schedule, tags, the room's whole Yjs state, end-of-session summary,
+ * carry-forward claim, timeline), pins, files and the library's direct additions;
  * `sessions/<date>-<slug>.md`, a readable copy of each session; `files/<sha256>`, every uploaded file a
- * board shows that the exporting host may read. Members are not exported (accounts belong to people).
+ * board shows that the exporting host may read; `versions/<sha256>`, the timeline's document states.
+ * Members are not exported (accounts belong to people), nor their feedback check-ins (answers of accounts).
  */
 import * as Y from 'yjs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { CommunityManifest, EXPORT_FORMAT_VERSION, MANIFEST_NAME } from '../../../shared/api/exportSchemas.ts';
 import { getBoard, readBoardItem } from '../../../shared/doc/layout.ts';
 import type { UploadType } from '../../../shared/api/files.ts';
-import type { FileStorage } from '../../files/FileStorage.ts';
-import type { CommunityRecord, Store } from '../../store/types.ts';
+import { sha256Hex, type FileStorage } from '../../files/FileStorage.ts';
+import { unpackState } from '../../versions/versionState.ts';
+import type { CommunityRecord, SessionRecord, Store } from '../../store/types.ts';
 import { withRoomDoc, type LiveRooms } from '../readRoomContent.ts';
 import { sessionFileName, sessionToMarkdown } from './sessionToMarkdown.ts';
 import { readStoredFile } from './readStoredFile.ts';
@@ -40,15 +43,48 @@ function uniqueName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+type ManifestSession = CommunityManifest['sessions'][number];
+
+/** The session's frozen end-of-session summary, without the ids an import gives anew. */
+async function exportedSummary(store: Store, sessionId: string): Promise<ManifestSession['summary']> {
+  const summary = await store.actions.getSummary(sessionId);
+  if (!summary) return null;
+  const { sessionId: _s, communityId: _c, ...rest } = summary;
+  return rest;
+}
+
+/** The session's timeline: each version's state goes into the zip once, as `versions/<sha256>`. */
+async function exportedVersions(store: Store, sessionId: string, zip: Zippable): Promise<ManifestSession['versions']> {
+  const out: ManifestSession['versions'] = [];
+  for (const meta of await store.versions.listVersions(sessionId)) {
+    const version = await store.versions.getVersion(sessionId, meta.id);
+    if (!version) continue; // thinned meanwhile
+    // Stored deflated (versionState.ts, a storage detail); the zip holds the plain Yjs state and deflates it itself.
+    const state = await unpackState(version.state);
+    const sha256 = sha256Hex(state);
+    zip[`versions/${sha256}`] ??= state;
+    out.push({ takenAt: version.takenAt, sha256 });
+  }
+  return out;
+}
+
+/** The claim that open actions were carried into the session, its source named by export id when exported. */
+async function exportedCarryForward(store: Store, sessionId: string, exported: ReadonlyMap<string, SessionRecord>): Promise<ManifestSession['carriedForward']> {
+  const claim = await store.actions.getCarryForward(sessionId);
+  return claim ? { fromSessionId: exported.has(claim.fromSessionId) ? claim.fromSessionId : null, at: claim.at } : null;
+}
+
 /** Builds the export zip of `community` as `exporterId` (a host) may see it. */
 export async function exportCommunity(deps: CommunityExportDeps, community: CommunityRecord, exporterId: string): Promise<Uint8Array> {
   const { store } = deps;
-  const [sessions, series, pins, tags] = await Promise.all([
+  const [sessions, series, pins, tags, direct] = await Promise.all([
     store.listSessions(community.id),
     store.listSeries(community.id),
     store.listPins(community.id),
     store.listCommunityTags(community.id),
+    store.resources.listDirect(community.id),
   ]);
+  const byId = new Map(sessions.map((s) => [s.id, s]));
   const zip: Zippable = {};
   const names = new Set<string>();
   const fileSessions = new Map<string, string[]>();
@@ -73,6 +109,9 @@ export async function exportCommunity(deps: CommunityExportDeps, community: Comm
       tags: tags[s.id] ?? [],
       markdown: mdName,
       doc: Buffer.from(state).toString('base64'),
+      summary: await exportedSummary(store, s.id),
+      carriedForward: await exportedCarryForward(store, s.id, byId),
+      versions: await exportedVersions(store, s.id, zip),
     });
   }
 
@@ -99,6 +138,7 @@ export async function exportCommunity(deps: CommunityExportDeps, community: Comm
     sessions: manifestSessions,
     pins: pins.map((p) => ({ sessionId: p.sessionId, kind: p.kind, itemId: p.itemId, anchor: p.anchor, excerpt: p.excerpt, pinnedByName: p.pinnedByName, pinnedAt: p.pinnedAt })),
     files,
+    resources: direct.map((r) => ({ url: r.url, title: r.title, note: r.note, addedByName: r.addedByName, addedAt: r.addedAt })),
   };
   // What we write must be what we read: a failure here is a bug, caught before a broken export ships.
   CommunityManifest.parse(manifest);
