@@ -698,7 +698,7 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange, 
       {outline && <OutlinePanel doc={doc} selection={selected} onReveal={revealItem} onClose={() => setOutline(false)} />}
       <UploadStatus uploads={uploads.uploads} onDismiss={uploads.dismiss} />
       <div className="board-corner">
-        <div className="board-react-bar" role="group" aria-label="Reactions">
+        <div className="board-toolbar board-react-bar" role="group" aria-label="Reactions">
           {REACTION_EMOJIS.map((emoji, i) => (
             <button key={emoji} type="button" aria-label={`React: ${REACTION_NAMES[emoji]}`} title={`${REACTION_NAMES[emoji]} (${i + 2})`} onClick={() => react(i)}>
               {emoji}

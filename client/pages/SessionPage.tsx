@@ -3,7 +3,7 @@
  * the agenda, notes and board, all editing one shared Yjs document. The panels are separate chunks,
  * loaded only here, so the rest of the app stays light.
  */
-import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearch } from 'wouter';
 import { FOCUS_PARAM, parseFocus } from '../../shared/knowledge/focus.ts';
 import type { CommunityDto, MemberDto, SessionDto } from '../../shared/api/schemas.ts';
@@ -31,7 +31,7 @@ import { RoomPanels } from './session/RoomPanels.tsx';
 import { SaveStatusIndicator } from './session/SaveStatusIndicator.tsx';
 import { EndSessionButton } from './session/EndSessionButton.tsx';
 import { useNotesFocus } from './session/useNotesFocus.ts';
-import { BreakoutsArea } from '../facilitation/breakouts/BreakoutsArea.tsx';
+import { BreakoutsArea, BreakoutsToggle } from '../facilitation/breakouts/BreakoutsArea.tsx';
 import { useBreakoutRoom } from '../facilitation/breakouts/useBreakoutRoom.ts';
 import type { GuestDto } from '../../shared/api/guestSchemas.ts';
 import { ApiError } from '../api/http.ts';
@@ -107,6 +107,7 @@ function SessionRoom({ data: { session, community, myRole, guest }, onAuthorizat
   const canEdit = roleCanEdit && !audienceHeld;
   // During breakouts the board and notes are my group's (or a visited group's) room: the server moves me.
   const breakoutRoom = useBreakoutRoom(session.room, control.breakouts, presenceUser?.id ?? null);
+  const [breakoutsOpen, setBreakoutsOpen] = useState(false);
   const conn = useRoomConnection(breakoutRoom.room, presenceUser, canEdit);
   const actions = useMemo(() => facilitationApi(session.id), [session.id]);
   const my = useMyFacilitation(session.id, `${control.voteRound?.id ?? ''}:${control.polls.length}`);
@@ -178,12 +179,15 @@ function SessionRoom({ data: { session, community, myRole, guest }, onAuthorizat
         <div className="room-header__status">
           {conn && presenceUser ? <PresenceList conn={conn} meId={presenceUser.id} /> : <Skeleton width={160} height={28} />}
           {conn ? <SaveStatusIndicator conn={conn} /> : <span className="save-status save-status--busy">Connecting…</span>}
+          {facilitator && myRole && presenceUser && (
+            <BreakoutsToggle state={control.breakouts} open={breakoutsOpen} onToggle={() => setBreakoutsOpen((o) => !o)} />
+          )}
           {facilitator && myRole && <EndSessionButton sessionId={session.id} />}
         </div>
       </div>
       <CatchUpPanel catchUp={catchUp} />
       {myRole && presenceUser && (
-        <BreakoutsArea sessionId={session.id} state={control.breakouts} where={breakoutRoom} me={presenceUser} facilitator={facilitator} members={memberList} offsetMs={my.offsetMs} />
+        <BreakoutsArea sessionId={session.id} state={control.breakouts} where={breakoutRoom} me={presenceUser} facilitator={facilitator} members={memberList} offsetMs={my.offsetMs} panelOpen={breakoutsOpen} />
       )}
       <RoomPanels
         tools={

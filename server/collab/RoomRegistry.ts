@@ -5,7 +5,7 @@
  */
 import type { DocStore } from '../store/types.ts';
 import * as Y from 'yjs';
-import { Room, SERVER_ORIGIN, mergeIntoSnapshot, type RoomLimits, type RoomPublisher } from './Room.ts';
+import { Room, SERVER_ORIGIN, mergeIntoSnapshotInSlices, type RoomLimits, type RoomPublisher } from './Room.ts';
 import { LocalFanout, type Fanout } from '../fanout/Fanout.ts';
 import type { Connection } from './Connection.ts';
 import { UpdateWriter } from './UpdateWriter.ts';
@@ -310,7 +310,7 @@ export class RoomRegistry {
     room.rowsSinceSnapshot = 0;
     setImmediate(() => {
       this.store
-        .compact(room.name, mergeIntoSnapshot)
+        .compact(room.name, mergeIntoSnapshotInSlices)
         .catch((err: unknown) => this.log.error('collab.compaction_failed', { room: room.name, err }))
         .finally(() => this.compacting.delete(room.name));
     });

@@ -156,6 +156,24 @@ describe('room fast paths', () => {
     expect(doc.getMap('m').get('k4')).toBe('v4');
   });
 
+  it('R9: an asynchronous compaction whose snapshot was replaced meanwhile writes nothing and loses nothing', async () => {
+    await store.appendUpdates([{ room: 'r3', update: mapUpdate('a', '1') }, { room: 'r3', update: mapUpdate('b', '2') }]);
+    const merge = (parts: Uint8Array[]) => Y.mergeUpdates(parts);
+    const slow = store.compact('r3', async (parts) => {
+      // Meanwhile: a row is appended and another compaction (e.g. another process) runs to the end.
+      await store.appendUpdates([{ room: 'r3', update: mapUpdate('c', '3') }]);
+      await store.compact('r3', merge);
+      await store.appendUpdates([{ room: 'r3', update: mapUpdate('d', '4') }]);
+      return merge(parts);
+    });
+    await slow;
+    const stored = await store.loadDoc('r3');
+    const doc = new Y.Doc();
+    for (const part of [stored.snapshot!, ...stored.updates]) Y.applyUpdate(doc, part);
+    expect(doc.getMap('m').toJSON()).toEqual({ a: '1', b: '2', c: '3', d: '4' });
+    expect(stored.updates).toHaveLength(1);
+  });
+
   it('R6: presence received from another node is relayed to local clients but never published back', async () => {
     const published: Uint8Array[] = [];
     const handlers = new Map<string, { onAwareness(u: Uint8Array): void }>();

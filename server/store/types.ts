@@ -127,10 +127,12 @@ export interface DocStore {
   /** Number of log rows after the snapshot (compaction trigger). */
   countUpdates(room: string): Promise<number>;
   /**
-   * Merges the snapshot and every logged update into a new snapshot and deletes the merged rows, in one
-   * transaction. Safe with concurrent appenders: only rows it read are deleted.
+   * Merges the snapshot and every logged update into a new snapshot and deletes the merged rows. Safe
+   * with concurrent appenders: only rows it read are deleted. `merge` may be asynchronous (so that a big
+   * merge yields to the event loop); the new snapshot is written only if the one it merged is still
+   * current, so a concurrent compaction elsewhere never loses rows.
    */
-  compact(room: string, merge: (parts: Uint8Array[]) => Uint8Array): Promise<void>;
+  compact(room: string, merge: (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<void>;
   /** Rooms that have any stored state (for backups and tooling). */
   listRooms(): Promise<string[]>;
 }

@@ -3,9 +3,11 @@
  * y-websocket clients (agenda, rich notes, every board item type, uploaded files), with tags, pins and
  * a series, is exported as a zip and imported into a SECOND server with its own data folder; every
  * session's decoded content (extractContent, and the Yjs JSON of agenda, notes, board and meta) is
- * equal. Hostile zips (oversized or lying entries, path tricks, bad manifests, an unknown version)
+ * equal, and so are the library's direct additions, the end-of-session summaries, the carry-forward
+ * claims and the timeline versions (format version 2); a version 1 export still imports. Hostile zips (oversized or lying entries, path tricks, bad manifests, an unknown version)
  * are refused with 400/413 and create nothing; a write failure mid-import leaves nothing behind.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
@@ -18,10 +20,16 @@ import type { CommunityManifest, ImportResultDto } from '../../shared/api/export
 import type { SessionContent } from '../../shared/knowledge/sessionContent.ts';
 import { getAgenda, getBoard, getMeta, getNotes, toYMap } from '../../shared/doc/layout.ts';
 import { applyAll } from '../../server/collab/Room.ts';
+import { packState, unpackState } from '../../server/versions/versionState.ts';
+import type { SessionSummary } from '../../shared/knowledge/actions.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const MAX_UPLOAD = 256 * 1024;
+/** The importing server's document cap (a version entry over it is refused before it is inflated). */
+const MAX_DOC = 1024 * 1024;
+const VERSION_AT = '2026-03-02T10:15:00.000Z';
+const CARRIED_AT = '2026-03-09T08:00:00.000Z';
 
 let a: TestServer;
 let b: TestServer;
@@ -31,6 +39,9 @@ let importer: ApiClient;
 let community: CommunityDto;
 let sessions: SessionDto[];
 let zip: Uint8Array;
+/** The sessions written to, and the series sessions (oldest first). */
+let written: SessionDto[];
+let seriesSessions: SessionDto[];
 
 function raw(client: ApiClient, server: TestServer, path: string, body: BodyInit, type: string): Promise<Response> {
   return fetch(`${server.url}${path}`, {
@@ -124,7 +135,7 @@ async function importZip(client: ApiClient, server: TestServer, body: Uint8Array
 
 beforeAll(async () => {
   a = await startTestServer({ MAX_UPLOAD_BYTES: String(MAX_UPLOAD) });
-  b = await startTestServer({ MAX_UPLOAD_BYTES: String(MAX_UPLOAD) });
+  b = await startTestServer({ MAX_UPLOAD_BYTES: String(MAX_UPLOAD), MAX_DOC_BYTES: String(MAX_DOC) });
   host = new ApiClient(a.url, a.origin);
   member = new ApiClient(a.url, a.origin);
   importer = new ApiClient(b.url, b.origin);
@@ -143,13 +154,25 @@ beforeAll(async () => {
   expect(sessions.length).toBeGreaterThanOrEqual(5);
   const png = await upload(sessions[0].id, PNG, 'ward.png');
   const pdf = await upload(sessions[0].id, PDF, 'report.pdf');
-  const written = sessions.filter((s) => !s.seriesId).concat(sessions.filter((s) => s.seriesId).slice(0, 1));
+  seriesSessions = sessions.filter((s) => s.seriesId).sort((x, y) => x.startsAt.localeCompare(y.startsAt));
+  written = sessions.filter((s) => !s.seriesId).concat(seriesSessions.slice(0, 1));
   for (const [i, s] of written.entries()) await writeSession(i % 2 ? member : host, s, i, { png, pdf });
   await host.json('PUT', `/api/sessions/${written[0].id}/tags`, { tags: ['Onboarding', 'cases'] });
   await host.json('PUT', `/api/sessions/${written[1].id}/tags`, { tags: ['protocols'] });
   await member.json('POST', `/api/communities/${community.id}/pins`, { sessionId: written[0].id, kind: 'board', itemId: 'sticky' });
   const content = await host.json<SessionContent>('GET', `/api/sessions/${written[1].id}/content`);
   await host.json('POST', `/api/communities/${community.id}/pins`, { sessionId: written[1].id, kind: 'notes', itemId: content.notes[1].id });
+  // Format version 2's parts: direct additions (one also on the boards), a summary, a claim, a version.
+  await member.json('POST', `/api/communities/${community.id}/resources`, { url: 'https://Direct.example/handbook?utm_source=mail', title: 'Handbook', note: 'Chapter 3' });
+  await host.json('POST', `/api/communities/${community.id}/resources`, { url: 'https://example.org/guide', title: 'Guide', note: 'Start here' });
+  await host.json('POST', `/api/sessions/${written[0].id}/end`, {});
+  await a.store.actions.claimCarryForward(seriesSessions[1].id, seriesSessions[0].id, CARRIED_AT);
+  const stored = await a.store.loadDoc(written[0].room);
+  const doc = new Y.Doc();
+  applyAll(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+  const state = await packState(Y.encodeStateAsUpdate(doc));
+  doc.destroy();
+  await a.store.versions.addVersion({ id: 'v-explicit', sessionId: written[0].id, takenAt: VERSION_AT, state, bytes: state.byteLength });
 
   const res = await fetch(`${a.url}/api/communities/${community.id}/export.zip`, { headers: { cookie: host.cookie } });
   expect(res.status).toBe(200);
@@ -167,7 +190,7 @@ describe('community export', () => {
   it('holds a versioned manifest, one Markdown file per session and the boards’ files', () => {
     const entries = unzipSync(zip);
     const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as CommunityManifest;
-    expect(manifest.formatVersion).toBe(1);
+    expect(manifest.formatVersion).toBe(2);
     expect(manifest.community).toEqual({ name: 'School Nurses Network', domain: 'Health in schools', groundRules: 'Be kind; share cases anonymously.', visibility: 'invite' });
     expect(manifest.sessions).toHaveLength(sessions.length);
     expect(manifest.series).toHaveLength(1);
@@ -181,6 +204,18 @@ describe('community export', () => {
     expect(mentoring).toContain('# Mentoring Monday');
     expect(mentoring).toContain('[The guide](https://example.org/guide)');
     expect(mentoring).toMatch(/\[report\.pdf\]\(\.\.\/files\/[0-9a-f]{64}\)/);
+    // Direct additions by name only (accounts are not exported), summaries, claims and versions.
+    expect(manifest.resources.map((r) => ({ url: r.url, by: r.addedByName, note: r.note }))).toEqual([
+      { url: 'https://direct.example/handbook', by: 'Mo Member', note: 'Chapter 3' },
+      { url: 'https://example.org/guide', by: 'Hana Host', note: 'Start here' },
+    ]);
+    const first = manifest.sessions.find((s) => s.id === written[0].id)!;
+    expect(first.summary).toMatchObject({ title: written[0].title, endedBy: 'facilitator' });
+    expect(first.summary).not.toHaveProperty('sessionId');
+    expect(first.versions).toContainEqual({ takenAt: VERSION_AT, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    for (const s of manifest.sessions) for (const v of s.versions) expect(entries[`versions/${v.sha256}`]).toBeDefined();
+    expect(manifest.sessions.find((s) => s.id === seriesSessions[1].id)!.carriedForward).toEqual({ fromSessionId: seriesSessions[0].id, at: CARRIED_AT });
+    expect(JSON.stringify(manifest)).not.toContain('valuable'); // no feedback check-ins
   });
 
   it('is for hosts only', async () => {
@@ -228,7 +263,8 @@ describe('import into another server', () => {
   it('creates a new community hosted by the importer, with the same description', async () => {
     const got = await importer.json<CommunityDto>('GET', `/api/communities/${result.communityId}`);
     expect(got).toMatchObject({ name: community.name, domain: community.domain, groundRules: community.groundRules, visibility: 'invite', myRole: 'host', memberCount: 1 });
-    expect(result).toMatchObject({ sessions: sessions.length, files: 2, pins: 2, series: 1 });
+    expect(result).toMatchObject({ sessions: sessions.length, files: 2, pins: 2, series: 1, resources: 2, summaries: 1 });
+    expect(result.versions).toBeGreaterThanOrEqual(1);
   });
 
   it('reproduces every session: schedule, tags, and content equal when decoded', async () => {
@@ -281,6 +317,109 @@ describe('import into another server', () => {
       expect(Buffer.from(await got.arrayBuffer()).equals(Buffer.from(unzipSync(zip)[`files/${f.sha256}`]))).toBe(true);
     }
   });
+
+  /** The imported session that has `s`'s title and start. */
+  async function importedOf(s: SessionDto): Promise<SessionDto> {
+    const imported = (await importer.json<{ sessions: SessionDto[] }>('GET', `/api/communities/${result.communityId}/sessions`)).sessions;
+    return imported.find((t) => t.startsAt === s.startsAt && t.title === s.title)!;
+  }
+
+  it('brings the library’s direct additions, owned by the importer, with their notes and times', async () => {
+    const [da, db] = await Promise.all([a.store.resources.listDirect(community.id), b.store.resources.listDirect(result.communityId)]);
+    const { user: me } = await importer.json<{ user: { id: string } }>('GET', '/api/me');
+    const pick = (r: (typeof da)[number]) => ({ key: r.key, url: r.url, title: r.title, note: r.note, addedAt: r.addedAt });
+    expect(db.map(pick)).toEqual(da.map(pick));
+    expect(new Set(db.map((r) => r.addedByName))).toEqual(new Set(['Ida Importer']));
+    expect(db.every((r) => r.addedBy === me.id)).toBe(true);
+    type Listing = { resources: { url: string; title: string; note?: string; count: number }[] };
+    const lib = await importer.json<Listing>('GET', `/api/communities/${result.communityId}/resources`);
+    expect(lib.resources.find((r) => r.url === 'https://direct.example/handbook')).toMatchObject({ title: 'Handbook', note: 'Chapter 3' });
+  });
+
+  it('brings each end-of-session summary, frozen, under the new session', async () => {
+    for (const s of sessions) {
+      const t = await importedOf(s);
+      const [sa, sb] = await Promise.all([
+        host.json<{ summary: SessionSummary | null }>('GET', `/api/sessions/${s.id}/summary`),
+        importer.json<{ summary: SessionSummary | null }>('GET', `/api/sessions/${t.id}/summary`),
+      ]);
+      if (!sa.summary) {
+        expect(sb.summary).toBeNull();
+        continue;
+      }
+      expect(sb.summary).toEqual({ ...sa.summary, sessionId: t.id, communityId: result.communityId });
+    }
+    expect((await importer.json<{ summary: SessionSummary | null }>('GET', `/api/sessions/${(await importedOf(written[0])).id}/summary`)).summary).not.toBeNull();
+  });
+
+  it('keeps the carry-forward claim, remapped, so the imported series does not carry again', async () => {
+    const [from, into] = await Promise.all([importedOf(seriesSessions[0]), importedOf(seriesSessions[1])]);
+    expect(await b.store.actions.getCarryForward(into.id)).toEqual({ fromSessionId: from.id, at: CARRIED_AT });
+    expect(await b.store.actions.claimCarryForward(into.id, from.id, new Date().toISOString())).toBe(false);
+  });
+
+  it('brings the timeline: every exported version, its time and its decoded document', async () => {
+    const manifest = JSON.parse(new TextDecoder().decode(unzipSync(zip)['manifest.json'])) as CommunityManifest;
+    const entries = unzipSync(zip);
+    const decoded = (state: Uint8Array) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      const out = { agenda: getAgenda(doc).toJSON(), notes: getNotes(doc).toJSON(), board: getBoard(doc).toJSON(), meta: getMeta(doc).toJSON() };
+      doc.destroy();
+      return out;
+    };
+    let checked = 0;
+    for (const s of sessions) {
+      const exported = manifest.sessions.find((m) => m.id === s.id)!;
+      const t = await importedOf(s);
+      const got = await b.store.versions.listVersions(t.id);
+      expect(got.map((v) => v.takenAt)).toEqual(exported.versions.map((v) => v.takenAt));
+      for (const [i, v] of got.entries()) {
+        const stored = (await b.store.versions.getVersion(t.id, v.id))!;
+        expect(decoded(await unpackState(stored.state))).toEqual(decoded(entries[`versions/${exported.versions[i].sha256}`]));
+        checked++;
+      }
+    }
+    // The version taken on the first server decodes to the same document there and here.
+    const original = (await a.store.versions.getVersion(written[0].id, 'v-explicit'))!;
+    const t = await importedOf(written[0]);
+    const mine = (await b.store.versions.versionAtOrBefore(t.id, VERSION_AT))!;
+    expect(mine.takenAt).toBe(VERSION_AT);
+    expect(decoded(await unpackState(mine.state))).toEqual(decoded(await unpackState(original.state)));
+    expect(checked).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('format version 1 exports', () => {
+  /** The current zip as the first exporter wrote it: no direct additions, summaries, claims or versions. */
+  function asVersion1(extra: (m: Record<string, unknown>) => void = () => {}): Uint8Array {
+    const entries: Zippable = { ...unzipSync(zip) };
+    const m = JSON.parse(new TextDecoder().decode(entries['manifest.json'] as Uint8Array)) as CommunityManifest;
+    for (const name of Object.keys(entries)) if (name.startsWith('versions/')) delete entries[name];
+    const { resources: _r, ...rest } = m;
+    const v1 = { ...rest, formatVersion: 1, sessions: m.sessions.map(({ summary: _s, carriedForward: _c, versions: _v, ...s }) => s) };
+    extra(v1);
+    entries['manifest.json'] = strToU8(JSON.stringify(v1));
+    return zipSync(entries);
+  }
+
+  it('still import, with the same sessions and content', async () => {
+    const res = await importZip(importer, b, asVersion1());
+    expect(res.status, await res.clone().text()).toBe(201);
+    const got = (await res.json()) as ImportResultDto;
+    expect(got).toMatchObject({ sessions: sessions.length, files: 2, pins: 2, series: 1, resources: 0, summaries: 0, versions: 0 });
+    const imported = (await importer.json<{ sessions: SessionDto[] }>('GET', `/api/communities/${got.communityId}/sessions`)).sessions;
+    const s = written[0];
+    const t = imported.find((x) => x.startsAt === s.startsAt && x.title === s.title)!;
+    expect(await storedJson(b, t.room)).toEqual(await storedJson(a, s.room));
+  });
+
+  it('are read strictly as version 1: a version 2 field is refused', async () => {
+    const res = await importZip(importer, b, asVersion1((m) => (m.resources = [])));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { issues: { path: string; message: string }[] } };
+    expect(body.error.issues.map((i) => i.message).join(' ')).toMatch(/resources/);
+  });
 });
 
 describe('hostile imports create nothing', () => {
@@ -328,7 +467,7 @@ describe('hostile imports create nothing', () => {
   });
 
   it('refuses an unknown format version with a clear message', async () => {
-    await expectRefused(withEntries({ 'manifest.json': strToU8(JSON.stringify({ ...manifestOf(), formatVersion: 99 })) }), 400, /format version 99; this server reads version 1/);
+    await expectRefused(withEntries({ 'manifest.json': strToU8(JSON.stringify({ ...manifestOf(), formatVersion: 99 })) }), 400, /format version 99; this server reads versions 1 and 2/);
   });
 
   it('refuses a manifest that does not match the format, naming the problem', async () => {
@@ -354,6 +493,36 @@ describe('hostile imports create nothing', () => {
     const m = manifestOf();
     const orphanPin = { ...m, pins: [{ ...m.pins[0], sessionId: 'nope' }] };
     await expectRefused(withEntries({ 'manifest.json': strToU8(JSON.stringify(orphanPin)) }), 400, /pin belongs to a session/);
+  });
+
+  it('checks timeline versions like room states: present, intact, within the size cap, readable', async () => {
+    const m = manifestOf();
+    const sha = m.sessions.flatMap((s) => s.versions)[0]!.sha256;
+    await expectRefused(withEntries({}, [`versions/${sha}`]), 400, /lacks versions\//);
+    await expectRefused(withEntries({ [`versions/${sha}`]: strToU8('not this state') }), 400, /does not have that sha256/);
+    await expectRefused(withEntries({ [`versions/${'e'.repeat(64)}`]: new Uint8Array(MAX_DOC + 1) }), 413, /larger than/);
+    // Intact but not a Yjs update.
+    const junk = strToU8('\xff\xff\xff\xff\xff junk');
+    const junkSha = createHash('sha256').update(junk).digest('hex');
+    const withJunk = { ...m, sessions: m.sessions.map((s, i) => (i === 0 ? { ...s, versions: [{ takenAt: VERSION_AT, sha256: junkSha }] } : s)) };
+    await expectRefused(withEntries({ 'manifest.json': strToU8(JSON.stringify(withJunk)), [`versions/${junkSha}`]: junk }), 400, /cannot be read/);
+  });
+
+  it('checks summaries, claims and direct additions strictly', async () => {
+    const m = manifestOf();
+    const ended = m.sessions.findIndex((s) => s.summary);
+    const withSession = (change: (s: CommunityManifest['sessions'][number]) => object) => ({ ...m, sessions: m.sessions.map((s, i) => (i === ended ? change(s) : s)) });
+    const refuse = (manifest: object, message?: RegExp) => expectRefused(withEntries({ 'manifest.json': strToU8(JSON.stringify(manifest)) }), 400, message);
+    const summary = m.sessions[ended]!.summary!;
+    await refuse(withSession((s) => ({ ...s, summary: { ...summary, extra: 1 } })));
+    await refuse(withSession((s) => ({ ...s, summary: { ...summary, resources: [{ kind: 'link', url: 'javascript:alert(1)', title: 'x', where: 'board' }] } })));
+    await refuse(withSession((s) => ({ ...s, summary: { ...summary, boardSvg: '<img src=x onerror=alert(1)>' } })));
+    await refuse(withSession((s) => ({ ...s, summary: { ...summary, boardSvg: `<svg>${'x'.repeat(16 * 1024 * 1024)}</svg>` } })));
+    await refuse(withSession((s) => ({ ...s, carriedForward: { fromSessionId: 'nope', at: CARRIED_AT } })), /carried forward from a session/);
+    await refuse({ ...m, resources: [{ ...m.resources[0], url: 'javascript:alert(1)' }] });
+    await refuse({ ...m, resources: [{ ...m.resources[0], url: 'HTTPS://Direct.example/handbook?utm_source=x' }] }, /not a normalised address/);
+    await refuse({ ...m, resources: [{ ...m.resources[0], addedBy: 'someone-else' }] });
+    await refuse({ ...m, feedback: [] });
   });
 
   it('leaves nothing half-imported when a write fails part-way', async () => {

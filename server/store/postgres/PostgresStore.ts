@@ -448,7 +448,7 @@ export class PostgresStore implements Store {
    * merges stale state, wastes a merge or deadlocks on the rows). The log rows are deleted and returned
    * by one statement: exactly the rows merged are removed, and appends committed meanwhile stay.
    */
-  async compact(room: string, merge: (parts: Uint8Array[]) => Uint8Array): Promise<void> {
+  async compact(room: string, merge: (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<void> {
     await withTransaction(this.pool, async (client) => {
       await client.query({ ...SQL.compactLock, values: [room] });
       const taken = await client.query<[Buffer]>(arrayRows(SQL.takeUpdates, [room]));
@@ -457,7 +457,7 @@ export class PostgresStore implements Store {
       const parts = taken.rows.map((r) => bytesOf(r[0]));
       if (snap.rows[0]) parts.unshift(bytesOf(snap.rows[0][0]));
       // A throwing merge rolls the deletion back: nothing is lost.
-      const merged = merge(parts);
+      const merged = await merge(parts);
       await client.query({ ...SQL.upsertSnapshot, values: [room, bytea(merged), new Date().toISOString()] });
     });
   }

@@ -182,7 +182,8 @@ export class SqliteStore implements Store {
   private readonly createCommunityTx: (community: CommunityRecord) => void;
   private readonly addMemberTx: (m: MembershipRecord) => MembershipRecord;
   private readonly loadTx: (room: string) => StoredDoc;
-  private readonly compactTx: Database.Transaction<(room: string, merge: (parts: Uint8Array[]) => Uint8Array) => void>;
+  private readonly compactReadTx: Database.Transaction<(room: string) => { parts: Uint8Array[]; maxId: number; snapshot: Buffer | null } | null>;
+  private readonly compactWriteTx: Database.Transaction<(room: string, merged: Uint8Array, maxId: number, mergedSnapshot: Buffer | null) => void>;
   private readonly searchIndex: SqliteSearchIndex;
   private readonly knowledge: SqliteKnowledgeRecords;
   private readonly files: SqliteFileRecords;
@@ -240,16 +241,22 @@ export class SqliteStore implements Store {
       return { snapshot, updates, bytes };
     });
 
-    this.compactTx = db.transaction((room: string, merge: (parts: Uint8Array[]) => Uint8Array) => {
+    // Compaction reads in one transaction and writes in another, so that the merge in between (which may
+    // take a while for a big room, and yields) holds no lock.
+    this.compactReadTx = db.transaction((room: string) => {
       const rows = s.updates.all(room);
-      if (rows.length === 0) return;
+      if (rows.length === 0) return null;
       const snap = s.snapshot.get(room);
       const parts = rows.map((r) => bytesOf(r.data));
       if (snap) parts.unshift(bytesOf(snap.data));
-      const maxId = rows[rows.length - 1]!.id;
-      const merged = merge(parts);
+      return { parts, maxId: rows[rows.length - 1]!.id, snapshot: snap?.data ?? null };
+    });
+    this.compactWriteTx = db.transaction((room: string, merged: Uint8Array, maxId: number, mergedSnapshot: Buffer | null) => {
+      // Another process compacted meanwhile: its snapshot holds the rows we read; ours is not written.
+      const current = s.snapshot.get(room)?.data ?? null;
+      if (current === null ? mergedSnapshot !== null : mergedSnapshot === null || !current.equals(mergedSnapshot)) return;
       s.upsertSnapshot.run(room, blob(merged), new Date().toISOString());
-      // Only rows this transaction read: anything appended since has a larger id and stays in the log.
+      // Only rows the merge read: anything appended since has a larger id and stays in the log.
       s.deleteUpdatesUpTo.run(room, maxId);
     });
   }
@@ -432,10 +439,13 @@ export class SqliteStore implements Store {
     return this.stmt.countUpdates.get(room)?.n ?? 0;
   }
 
-  async compact(room: string, merge: (parts: Uint8Array[]) => Uint8Array): Promise<void> {
+  async compact(room: string, merge: (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<void> {
+    const read = this.compactReadTx(room);
+    if (!read) return;
+    const merged = await merge(read.parts);
     // IMMEDIATE takes the write lock before reading, so another process cannot slip a write in between
     // and force a busy-snapshot failure at the upgrade.
-    this.compactTx.immediate(room, merge);
+    this.compactWriteTx.immediate(room, merged, read.maxId, read.snapshot);
   }
 
   async listRooms(): Promise<string[]> {
