@@ -162,6 +162,8 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange, 
     [presenter, facilitation],
   );
   const [laser, setLaserOn] = useState(false);
+  // The reaction palette folds into one button: the board's corner is shared with zoom and view tools.
+  const [reactOpen, setReactOpen] = useState(false);
   const laserRef = useRef(false);
   laserRef.current = laser && !!presenter;
   const [spaceHeld, setSpaceHeld] = useState(false);
@@ -699,11 +701,21 @@ export function Board({ conn, sessionId, focusItemId, followView, onViewChange, 
       <UploadStatus uploads={uploads.uploads} onDismiss={uploads.dismiss} />
       <div className="board-corner">
         <div className="board-toolbar board-react-bar" role="group" aria-label="Reactions">
-          {REACTION_EMOJIS.map((emoji, i) => (
-            <button key={emoji} type="button" aria-label={`React: ${REACTION_NAMES[emoji]}`} title={`${REACTION_NAMES[emoji]} (${i + 2})`} onClick={() => react(i)}>
-              {emoji}
-            </button>
-          ))}
+          {reactOpen &&
+            REACTION_EMOJIS.map((emoji, i) => (
+              <button key={emoji} type="button" aria-label={`React: ${REACTION_NAMES[emoji]}`} title={`${REACTION_NAMES[emoji]} (${i + 2})`} onClick={() => react(i)}>
+                {emoji}
+              </button>
+            ))}
+          <button
+            type="button"
+            aria-expanded={reactOpen}
+            aria-label={reactOpen ? 'Hide reactions' : 'Show reactions'}
+            title="Reactions (keys 2–7 send them directly)"
+            onClick={() => setReactOpen((o) => !o)}
+          >
+            {reactOpen ? '×' : '☺'}
+          </button>
           {presenter && (
             <button type="button" aria-pressed={laser} aria-label="Laser pointer" title="Laser pointer: everyone sees a trail where you point" onClick={toggleLaser}>
               🔴

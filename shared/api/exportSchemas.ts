@@ -33,6 +33,8 @@ export const IMPORT_LIMITS = {
   zipBytes: 256 * 1024 * 1024,
   manifestBytes: 128 * 1024 * 1024,
   markdownBytes: 16 * 1024 * 1024,
+  /** A timeline version's state when the importer passes no MAX_DOC_BYTES (its default). */
+  docBytes: 64 * 1024 * 1024,
   totalBytes: 512 * 1024 * 1024,
   entries: 20_000,
   sessions: 5_000,
@@ -89,7 +91,7 @@ export const ExportedSummary = z.strictObject({
   startsAt: Instant,
   endedAt: Instant,
   endedBy: z.enum(['facilitator', 'schedule']),
-  agenda: z.array(z.strictObject({ id: DocId, title: DocText, owner: DocText, minutes: z.number(), done: z.boolean() })).max(10_000),
+  agenda: z.array(z.strictObject({ id: DocId, title: DocText, owner: DocText, minutes: z.number().min(0), done: z.boolean() })).max(10_000),
   decisions: z.array(z.strictObject({ blockId: DocId, anchor: DocText.nullable(), text: z.string().max(MAX_ACTION_TEXT) })).max(10_000),
   actions: z
     .array(

@@ -41,7 +41,7 @@ export function readImportZip(zip: Uint8Array, limits: ImportZipLimits): ImportE
   const max = {
     manifest: limits.manifestBytes ?? IMPORT_LIMITS.manifestBytes,
     markdown: limits.markdownBytes ?? IMPORT_LIMITS.markdownBytes,
-    doc: limits.docBytes ?? IMPORT_LIMITS.markdownBytes,
+    doc: limits.docBytes ?? IMPORT_LIMITS.docBytes,
     total: limits.totalBytes ?? IMPORT_LIMITS.totalBytes,
     entries: limits.entries ?? IMPORT_LIMITS.entries,
   };
