@@ -10,8 +10,9 @@ import { createLogger } from '../../server/log.ts';
 import { startServer } from '../../server/startServer.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'commonplace-e2e-'));
-// Versions every second (instead of minutes), so the timeline spec sees several within a test.
-const config = loadConfig({ VERSION_INTERVAL_MS: '1000', ...process.env, DATA_DIR: dataDir });
+// Versions every second (instead of minutes), so the timeline spec sees several within a test. Link
+// previews may fetch this server itself (127.0.0.1): the test-only exemption of SECURITY.md, never in production.
+const config = loadConfig({ VERSION_INTERVAL_MS: '1000', LINK_PREVIEW_ALLOW_PRIVATE_HOSTS: '127.0.0.1', ...process.env, DATA_DIR: dataDir });
 const running = await startServer(config, createLogger(config.logLevel));
 
 const stop = async () => {
