@@ -55,8 +55,9 @@ export function parseCollabUrl(rawUrl: string | undefined): { room: string; para
 }
 
 /**
- * What a room name is: a session room, or a session's control (`-ctl`) or private (`-priv`) room. A
- * session room wins: a random name that happens to end in a suffix is still its own session's room.
+ * What a room name is: a session room, or one of its facilitation rooms (control `-ctl`, private `-priv`,
+ * breakout, private-mode draft and drafts mirror: shared/facilitation/control.ts splitFacilitationRoom).
+ * A session room wins: a random name that happens to end in a suffix is still its own session's room.
  */
 async function facilitationRoomOf(store: AppStore, room: string) {
   const direct = await store.getSessionByRoom(room);
@@ -127,7 +128,6 @@ export async function authorizeUpgrade(deps: UpgradeAuthDeps, rawUrl: string | u
       room,
       sessionId: session.id,
       communityId: session.communityId,
-      // The control room is written by the server only (SPEC R11): every client reads it.
       // The control room and the drafts mirror are written by the server only (SPEC R11, R13).
       readOnly: facilitation.kind === 'ctl' || facilitation.kind === 'drafts' || !canEditRoom(role),
       extensions: params.get(EXTENSIONS_PARAM) === '1',

@@ -1,9 +1,11 @@
 /**
  * Link previews in the client (issue 7): a link card added without a title gets the page's own title,
- * one with a title keeps it, and the resource form prefills an empty title once the address is entered.
+ * one with a title keeps it (the form passes axe), and the resource form prefills an empty title once the
+ * address is entered.
  * The page previewed is this test server's own client page (title "Commonplace"), which the e2e server
  * may fetch through the test-only LINK_PREVIEW_ALLOW_PRIVATE_HOSTS=127.0.0.1 (tests/e2e/e2eServer.ts).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { appOrigin, createCommunityViaApi, createSessionViaApi } from './support/api.ts';
 import { signedUpPerson } from './support/people.ts';
@@ -26,6 +28,9 @@ test('a link card without a title gets the page title; the resource form prefill
 
     await page.getByRole('button', { name: 'Add link' }).click();
     const form = page.getByRole('form', { name: 'Add a link' });
+    // The form with its new title field: labelled, described, no serious or critical axe violations.
+    const results = await new AxeBuilder({ page }).include('.board-linkform').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await form.getByLabel('Link address').fill(pageUrl);
     await form.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(canvas.getByRole('group', { name: /^Link: Commonplace/ })).toBeAttached();
