@@ -91,7 +91,7 @@ export async function benchSearch(sessions = 1000, paragraphs = 50, boardItems =
       for (let p = 0; p < paragraphs; p++) entries.push({ kind: 'notes', itemId: `h${Math.floor(p / 10)}`, text: sentence(15 + Math.floor(random() * 30)) });
       for (let b = 0; b < boardItems; b++) entries.push({ kind: 'board', itemId: `b${b}`, text: sentence(3 + Math.floor(random() * 12)) });
       const t0 = performance.now();
-      await store.replaceSessionEntries(id, 'c', entries, { version: INDEX_VERSION, indexedAt: new Date().toISOString() });
+      await store.searchIndex.replaceSessionEntries(id, 'c', entries, { version: INDEX_VERSION, indexedAt: new Date().toISOString() });
       perSession.push(performance.now() - t0);
       entryCount += entries.length;
     }
@@ -99,7 +99,7 @@ export async function benchSearch(sessions = 1000, paragraphs = 50, boardItems =
 
     // Vocabulary load, measured on its own: a typo query on a fresh vocabulary.
     const v0 = performance.now();
-    await store.search(['c'], { text: 'mentorimg' }, 20);
+    await store.searchIndex.search(['c'], { text: 'mentorimg' }, 20);
     const vocabularyLoadMs = performance.now() - v0;
 
     const pick = () => words[Math.floor(random() * Math.min(words.length, 3000))];
@@ -115,7 +115,7 @@ export async function benchSearch(sessions = 1000, paragraphs = 50, boardItems =
       const w = pick();
       const text = kind === 'exact' ? w : kind === 'twoWords' ? `${w} ${pick()}` : kind === 'prefix' ? w.slice(0, Math.max(3, Math.ceil(w.length / 2))) : typo(w.length >= 5 ? w : `${w}${pick()}`);
       const t0 = performance.now();
-      results += (await store.search(['c'], { text }, 20)).length;
+      results += (await store.searchIndex.search(['c'], { text }, 20)).length;
       times[kind].push(performance.now() - t0);
     }
     return {

@@ -92,6 +92,7 @@ export function AgendaItemForm({ mode, initial = EMPTY, ownersListId, onSubmit, 
       <div className="agenda-form__field agenda-form__field--title">
         <label htmlFor={`${id}-title`}>{mode === 'add' ? 'New item' : 'Title'}</label>
         <input
+          className="tool-input"
           ref={titleInput}
           id={`${id}-title`}
           type="text"
@@ -107,6 +108,7 @@ export function AgendaItemForm({ mode, initial = EMPTY, ownersListId, onSubmit, 
       <div className="agenda-form__field agenda-form__field--minutes">
         <label htmlFor={`${id}-minutes`}>Minutes</label>
         <input
+          className="tool-input"
           ref={minutesInput}
           id={`${id}-minutes`}
           type="number"
@@ -124,6 +126,7 @@ export function AgendaItemForm({ mode, initial = EMPTY, ownersListId, onSubmit, 
       <div className="agenda-form__field agenda-form__field--owner">
         <label htmlFor={`${id}-owner`}>Owner</label>
         <input
+          className="tool-input"
           id={`${id}-owner`}
           type="text"
           value={owner}
@@ -139,6 +142,7 @@ export function AgendaItemForm({ mode, initial = EMPTY, ownersListId, onSubmit, 
         <div className="agenda-form__field agenda-form__field--link">
           <label htmlFor={`${id}-link`}>Linked to</label>
           <select
+            className="tool-input"
             id={`${id}-link`}
             value={link}
             aria-label={mode === 'edit' ? `Linked content${suffix}` : undefined}
@@ -154,11 +158,11 @@ export function AgendaItemForm({ mode, initial = EMPTY, ownersListId, onSubmit, 
         </div>
       )}
       <div className="agenda-form__actions">
-        <button type="submit" className="agenda-button agenda-button--primary">
+        <button type="submit" className="tool-button tool-button--primary">
           {mode === 'add' ? 'Add' : 'Save'}
         </button>
         {onCancel && (
-          <button type="button" className="agenda-button" onClick={onCancel}>
+          <button type="button" className="tool-button" onClick={onCancel}>
             Cancel
           </button>
         )}

@@ -199,32 +199,25 @@ export function AgendaPanel({ conn, durationMinutes, members, focusItemId, curre
         </h2>
         {canEdit && (
           <div className="agenda__history">
-            <button
-              type="button"
-              className="agenda-icon-button"
-              aria-label="Undo agenda change"
-              title={`Undo (${UNDO.label})`}
-              aria-keyshortcuts={UNDO.aria}
-              aria-disabled={!canUndo || undefined}
-              onClick={() => canUndo && undo()}
-            >
-              <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
-                <path d="M5.5 3.5L2.5 6.5l3 3M2.8 6.5h6.7a4 4 0 010 8H7" />
-              </svg>
-            </button>
-            <button
-              type="button"
-              className="agenda-icon-button"
-              aria-label="Redo agenda change"
-              title={`Redo (${REDO.label})`}
-              aria-keyshortcuts={REDO.aria}
-              aria-disabled={!canRedo || undefined}
-              onClick={() => canRedo && redo()}
-            >
-              <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
-                <path d="M10.5 3.5l3 3-3 3M13.2 6.5H6.5a4 4 0 000 8H9" />
-              </svg>
-            </button>
+            {[
+              { label: 'Undo', keys: UNDO, can: canUndo, run: undo, path: 'M5.5 3.5L2.5 6.5l3 3M2.8 6.5h6.7a4 4 0 010 8H7' },
+              { label: 'Redo', keys: REDO, can: canRedo, run: redo, path: 'M10.5 3.5l3 3-3 3M13.2 6.5H6.5a4 4 0 000 8H9' },
+            ].map((b) => (
+              <button
+                key={b.label}
+                type="button"
+                className="agenda-icon-button"
+                aria-label={`${b.label} agenda change`}
+                title={`${b.label} (${b.keys.label})`}
+                aria-keyshortcuts={b.keys.aria}
+                aria-disabled={!b.can || undefined}
+                onClick={() => b.can && b.run()}
+              >
+                <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+                  <path d={b.path} />
+                </svg>
+              </button>
+            ))}
           </div>
         )}
       </header>
@@ -235,7 +228,7 @@ export function AgendaPanel({ conn, durationMinutes, members, focusItemId, curre
         <p className="agenda__empty">{canEdit ? 'No agenda yet — add the first item' : 'No agenda yet'}</p>
       ) : (
         <ol
-          className={`agenda__list${drag ? ' agenda__list--dragging' : ''}`}
+          className={`plain-list agenda__list${drag ? ' agenda__list--dragging' : ''}`}
           aria-label="Agenda items"
           aria-describedby={canEdit ? hintId : undefined}
           onDragOver={(e) => {

@@ -88,7 +88,7 @@ export function ExportPanel({ doc, selection, onClose }: ExportPanelProps) {
           <input type="radio" name={`${id}-scope`} checked={kind === 'frame'} disabled={frames.length === 0} onChange={() => setKind('frame')} /> A frame
         </label>
         {kind === 'frame' && (
-          <select aria-label="Frame to export" className="board-linkform__input" value={frameId} onChange={(e) => setFrameId(e.target.value)}>
+          <select aria-label="Frame to export" className="tool-input board-linkform__input" value={frameId} onChange={(e) => setFrameId(e.target.value)}>
             {frames.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.text || 'Untitled frame'}
@@ -98,13 +98,13 @@ export function ExportPanel({ doc, selection, onClose }: ExportPanelProps) {
         )}
       </fieldset>
       <div className="board-linkform__row">
-        <button type="button" className="board-button board-button--primary" disabled={busy} onClick={(e) => void run('png', e.currentTarget)}>
+        <button type="button" className="tool-button tool-button--primary board-button" disabled={busy} onClick={(e) => void run('png', e.currentTarget)}>
           Download PNG
         </button>
-        <button type="button" className="board-button" disabled={busy} onClick={(e) => void run('svg', e.currentTarget)}>
+        <button type="button" className="tool-button board-button" disabled={busy} onClick={(e) => void run('svg', e.currentTarget)}>
           Download SVG
         </button>
-        <button type="button" className="board-button" onClick={onClose}>
+        <button type="button" className="tool-button board-button" onClick={onClose}>
           Close
         </button>
       </div>

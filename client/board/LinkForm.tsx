@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { parseUserUrl } from '../../shared/doc/layout.ts';
+import { UrlInput, UrlInputError } from '../components/UrlInput.tsx';
 import { MAX_URL_LENGTH } from './boardOps.ts';
 
 /** Longest title typed here (the card's text may be longer; a title is a line). */
@@ -53,41 +54,31 @@ export function LinkForm({ onAdd, onCancel }: LinkFormProps) {
         Link address
       </label>
       <div className="board-linkform__row">
-        <input
-          ref={input}
+        <UrlInput
           id={`${id}-url`}
-          className="board-linkform__input"
-          type="text"
-          inputMode="url"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="https://…"
+          inputRef={input}
+          className="tool-input board-linkform__input"
           value={value}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => {
-            setValue(e.target.value);
+          error={error}
+          onValue={(v) => {
+            setValue(v);
             setError(null);
           }}
         />
-        <button type="submit" className="board-button board-button--primary">
+        <button type="submit" className="tool-button tool-button--primary board-button">
           Add
         </button>
-        <button type="button" className="board-button" onClick={onCancel}>
+        <button type="button" className="tool-button board-button" onClick={onCancel}>
           Cancel
         </button>
       </div>
-      {error && (
-        <p id={`${id}-error`} className="board-linkform__error" role="alert">
-          {error}
-        </p>
-      )}
+      <UrlInputError id={`${id}-url`} error={error} className="board-linkform__error" />
       <label className="board-linkform__label board-linkform__label--second" htmlFor={`${id}-title`}>
         Title <span className="board-linkform__optional">(optional)</span>
       </label>
       <input
         id={`${id}-title`}
-        className="board-linkform__input board-linkform__title"
+        className="tool-input board-linkform__input board-linkform__title"
         type="text"
         autoComplete="off"
         maxLength={MAX_LINK_TITLE_LENGTH}

@@ -64,7 +64,7 @@ export function OutlinePanel({ doc, selection, onReveal, onClose }: OutlinePanel
         <h2 id={`${id}-title`} className="board-outline__title">
           Outline
         </h2>
-        <button type="button" className="board-button" onClick={onClose}>
+        <button type="button" className="tool-button board-button" onClick={onClose}>
           Close
         </button>
       </div>
@@ -74,7 +74,7 @@ export function OutlinePanel({ doc, selection, onReveal, onClose }: OutlinePanel
       <input
         ref={input}
         id={`${id}-filter`}
-        className="board-linkform__input"
+        className="tool-input board-linkform__input"
         type="search"
         autoComplete="off"
         value={filter}

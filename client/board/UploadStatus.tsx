@@ -14,7 +14,7 @@ export function UploadStatus({ uploads, onDismiss }: { uploads: UploadState[]; o
               <span className="board-upload__error" role="alert">
                 {u.error}
               </span>
-              <button type="button" className="board-button" onClick={() => onDismiss(u.key)} aria-label={`Dismiss the message about ${u.name}`}>
+              <button type="button" className="tool-button board-button" onClick={() => onDismiss(u.key)} aria-label={`Dismiss the message about ${u.name}`}>
                 Dismiss
               </button>
             </>

@@ -25,6 +25,9 @@ export function TimerBar({ timer, actions, onError }: { timer: TimerState | null
   const run = (p: Promise<unknown>) => void p.catch(onError);
   return (
     <div className="fac-row" role="group" aria-label="Timer controls">
+      <span className="fac-row__label" aria-hidden="true">
+        Timer
+      </span>
       <label className="fac-timer__minutes">
         <span className="sr-only">Minutes</span>
         <input type="number" min={1} max={720} value={minutes} onChange={(e) => setMinutes(Math.max(1, Math.min(720, Number(e.target.value) || 1)))} />

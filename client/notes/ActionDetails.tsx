@@ -29,13 +29,13 @@ export function ActionDetails({ editor, members }: ActionDetailsProps) {
   // Someone who has left stays selectable under the name written in the notes.
   const known = members.some((m) => m.userId === action.assignee);
   return (
-    <div className="notes-action" role="group" aria-label="Action details">
+    <div className="panel-bar notes-action" role="group" aria-label="Action details">
       <label className="notes-action__label" htmlFor={assigneeId}>
         Assignee
       </label>
       <select
         id={assigneeId}
-        className="notes-action__input"
+        className="tool-input"
         value={action.assignee}
         onChange={(e) => {
           const m = members.find((x) => x.userId === e.target.value);
@@ -56,7 +56,7 @@ export function ActionDetails({ editor, members }: ActionDetailsProps) {
       <input
         id={dueId}
         type="date"
-        className="notes-action__input"
+        className="tool-input"
         value={action.due}
         onChange={(e) => {
           const due = e.target.value;

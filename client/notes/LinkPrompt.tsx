@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Editor } from '@tiptap/react';
 import { parseUserUrl } from '../../shared/doc/layout.ts';
+import { UrlInput, UrlInputError } from '../components/UrlInput.tsx';
 import { isAllowedNotesHref } from './notesSchema.ts';
 
 export interface LinkPromptProps {
@@ -62,43 +63,35 @@ export function LinkPrompt({ editor, onClose }: LinkPromptProps) {
   };
 
   return (
-    <form className="notes-link" onSubmit={apply} onKeyDown={onKeyDown} aria-label="Link" noValidate>
+    <form className="panel-bar notes-link" onSubmit={apply} onKeyDown={onKeyDown} aria-label="Link" noValidate>
       <label className="notes-link__label" htmlFor={`${id}-url`}>
         Link address
       </label>
-      <input
-        ref={input}
+      <UrlInput
         id={`${id}-url`}
-        className="notes-link__input"
-        type="text"
-        inputMode="url"
-        autoComplete="url"
-        spellCheck={false}
+        inputRef={input}
+        className="tool-input notes-link__input"
         placeholder="https://"
+        autoComplete="url"
         value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => {
-          setValue(e.target.value);
+        error={error}
+        onValue={(v) => {
+          setValue(v);
           setError(null);
         }}
       />
-      <button type="submit" className="notes-link__button notes-link__button--primary">
+      <button type="submit" className="tool-button tool-button--primary">
         {existing ? 'Update' : 'Add link'}
       </button>
       {existing && (
-        <button type="button" className="notes-link__button" onClick={remove}>
+        <button type="button" className="tool-button" onClick={remove}>
           Remove link
         </button>
       )}
-      <button type="button" className="notes-link__button" onClick={close}>
+      <button type="button" className="tool-button" onClick={close}>
         Cancel
       </button>
-      {error && (
-        <p id={`${id}-error`} className="notes-link__error" role="alert">
-          {error}
-        </p>
-      )}
+      <UrlInputError id={`${id}-url`} error={error} className="notes-link__error" />
     </form>
   );
 }

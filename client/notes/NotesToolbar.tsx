@@ -30,19 +30,22 @@ const text = (t: string, className?: string) => (
   </span>
 );
 
+/** The three text lines beside a list's markers (bullet and numbered list icons). */
+const LIST_LINES = <path d="M6.5 4h7M6.5 8h7M6.5 12h7" />;
+
 const ICONS = {
   bullet: svg(
     <>
       <circle cx="3" cy="4" r="0.9" fill="currentColor" />
       <circle cx="3" cy="8" r="0.9" fill="currentColor" />
       <circle cx="3" cy="12" r="0.9" fill="currentColor" />
-      <path d="M6.5 4h7M6.5 8h7M6.5 12h7" />
+      {LIST_LINES}
     </>,
   ),
   ordered: svg(
     <>
       <path d="M2.5 2.8l1-.6v3.6M2.3 9.2c.2-.6 1.9-.8 1.9.2 0 .8-1.9 1.4-1.9 2.4h2" strokeWidth="1.1" />
-      <path d="M6.5 4h7M6.5 8h7M6.5 12h7" />
+      {LIST_LINES}
     </>,
   ),
   task: svg(
@@ -165,7 +168,7 @@ export function NotesToolbar({ editor, onLink, linkOpen }: NotesToolbarProps) {
 
   let index = 0;
   return (
-    <div className="notes-toolbar" role="toolbar" aria-label="Formatting" onKeyDown={onKeyDown}>
+    <div className="panel-bar notes-toolbar" role="toolbar" aria-label="Formatting" onKeyDown={onKeyDown}>
       {groups.map((group, g) => (
         <div className="notes-toolbar__group" role="group" key={g}>
           {group.map((action) => {

@@ -1,7 +1,8 @@
 /**
- * One community: what it is about, its ground rules, its knowledge base (search, pinned notes), its
- * sessions and recurring series (with calendar and news feed links), its resource library, members' contributions, and its members. Hosts manage roles and invites here; hosts and facilitators schedule
- * sessions; visitors to an open community join.
+ * One community. The main column holds what members use most, in that order: sessions, open actions,
+ * the knowledge base (search, pinned notes), the resource library, recurring series (with calendar and
+ * feed links) and contributions, with in-page links to each; the side column says what the community is
+ * about and who is in it (hosts also invite and export there). Visitors to an open community join.
  */
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -14,9 +15,8 @@ import { useApi } from '../api/useApi.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { useMe } from '../app/useMe.tsx';
 import { Button } from '../components/Button.tsx';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { PageState } from '../components/PageState.tsx';
 import { RoleBadge } from '../components/RoleBadge.tsx';
-import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { InviteSection } from './community/InviteSection.tsx';
 import { ExportSection } from './community/ExportSection.tsx';
@@ -56,28 +56,7 @@ export function CommunityPage({ communityId }: { communityId: string }) {
     }
   };
 
-  if (!c) {
-    return (
-      <div className="page">
-        {community.error !== null ? (
-          <>
-            <h1 className="page-title">Could not open this community</h1>
-            <ErrorBanner error={community.error} onRetry={community.reload}>
-              <p>
-                <Link href="/">Back to your communities</Link>
-              </p>
-            </ErrorBanner>
-          </>
-        ) : (
-          <div role="status">
-            <span className="sr-only">Loading the community…</span>
-            <Skeleton width="40%" height={32} />
-            <SkeletonBlock lines={3} />
-          </div>
-        )}
-      </div>
-    );
-  }
+  if (!c) return <PageState resource={community} errorTitle="Could not open this community" loadingLabel="Loading the community…" lines={3} />;
 
   return (
     <div className="page">
@@ -108,44 +87,73 @@ export function CommunityPage({ communityId }: { communityId: string }) {
         )}
       </div>
 
+      {isMember && me && (
+        <nav className="section-nav" aria-label="Sections of this page">
+          {SECTIONS.map((x) => (
+            <a key={x.id} href={`#${x.id}`} className="section-nav__link">
+              {x.label}
+            </a>
+          ))}
+        </nav>
+      )}
       <div className="community-layout">
         <div className="community-layout__main">
-          <section className="card section" aria-labelledby="domain-heading">
-            <h2 id="domain-heading">What we practise</h2>
-            <p className="prose">{c.domain}</p>
-            {c.groundRules.trim() && (
-              <>
-                <h3 className="subheading">Ground rules</h3>
-                <p className="prose">{c.groundRules}</p>
-              </>
-            )}
-          </section>
-          {isMember && me && <KnowledgeSection communityId={c.id} pins={pins} myRole={c.myRole!} meId={me.id} />}
-          {isMember && me && <ActionsSection communityId={c.id} meId={me.id} />}
-          {isMember && <ResourcesSection communityId={c.id} myRole={c.myRole!} sessions={sessions.data?.sessions ?? []} tags={tags.data?.sessions} />}
           {isMember ? (
             <>
               <SessionsSection communityId={c.id} sessions={sessions} canSchedule={canManageSessions(c.myRole!)} tags={tags.data?.sessions} />
+              {me && <ActionsSection communityId={c.id} meId={me.id} />}
+              {me && <KnowledgeSection communityId={c.id} pins={pins} myRole={c.myRole!} meId={me.id} />}
+              <ResourcesSection communityId={c.id} myRole={c.myRole!} sessions={sessions.data?.sessions ?? []} tags={tags.data?.sessions} />
               <SeriesSection communityId={c.id} canCreate={canManageSessions(c.myRole!)} canEnd={canManageMembers(c.myRole!)} onScheduleChanged={sessions.reload} />
               <ContributionsSection communityId={c.id} />
             </>
           ) : (
-            <section className="card section" aria-labelledby="sessions-heading">
-              <h2 id="sessions-heading">Sessions</h2>
-              <p className="text-muted">
-                {c.visibility === 'open' ? 'Join the community to see its sessions and take part.' : 'Only members can see sessions.'}
-              </p>
-            </section>
+            <>
+              <AboutSection community={c} />
+              <section className="card section" aria-labelledby="sessions-heading">
+                <h2 id="sessions-heading">Sessions</h2>
+                <p className="text-muted">
+                  {c.visibility === 'open' ? 'Join the community to see its sessions and take part.' : 'Only members can see sessions.'}
+                </p>
+              </section>
+            </>
           )}
         </div>
         {isMember && me && (
-          <aside className="community-layout__side" aria-label="People">
+          <aside className="community-layout__side" aria-label="About and people">
+            <AboutSection community={c} />
+            <MembersSection communityId={c.id} members={members} canManage={canManageMembers(c.myRole!)} meId={me.id} />
             {canManageMembers(c.myRole!) && <InviteSection communityId={c.id} />}
             {canManageMembers(c.myRole!) && <ExportSection communityId={c.id} communityName={c.name} />}
-            <MembersSection communityId={c.id} members={members} canManage={canManageMembers(c.myRole!)} meId={me.id} />
           </aside>
         )}
       </div>
     </div>
+  );
+}
+
+/** The in-page links at the top: the main column's sections, most used first (the order they stand in). */
+const SECTIONS = [
+  { id: 'sessions-heading', label: 'Sessions' },
+  { id: 'actions-heading', label: 'Open actions' },
+  { id: 'kb-heading', label: 'Knowledge base' },
+  { id: 'resources-heading', label: 'Resources' },
+  { id: 'series-heading', label: 'Series' },
+  { id: 'contributions-heading', label: 'Contributions' },
+] as const;
+
+/** What the community practises and its ground rules. */
+function AboutSection({ community: c }: { community: CommunityDto }) {
+  return (
+    <section className="card section" aria-labelledby="domain-heading">
+      <h2 id="domain-heading">What we practise</h2>
+      <p className="prose">{c.domain}</p>
+      {c.groundRules.trim() && (
+        <>
+          <h3 className="subheading">Ground rules</h3>
+          <p className="prose">{c.groundRules}</p>
+        </>
+      )}
+    </section>
   );
 }

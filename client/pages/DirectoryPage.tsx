@@ -52,7 +52,7 @@ export function DirectoryPage() {
           <h1>Communities</h1>
           <p className="text-muted">Groups of practitioners who meet regularly to learn from each other.</p>
         </div>
-        <div className="page-header__actions">
+        <div className="cluster page-header__actions">
           <ImportCommunity onImported={res.reload} />
           {mine.length > 0 && startLink}
         </div>

@@ -1,13 +1,14 @@
 /** Start a community: its name, its domain (what members practise), ground rules and who may join. */
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { CommunityDto, Visibility } from '../../shared/api/schemas.ts';
-import { api, fieldErrors } from '../api/http.ts';
+import { api } from '../api/http.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { useFocusFirstError } from '../app/useFocusFirstError.ts';
-import { Button, buttonClass } from '../components/Button.tsx';
+import { useFormSubmit } from '../app/useFormSubmit.ts';
+import { buttonClass } from '../components/Button.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Field } from '../components/Field.tsx';
+import { FormActions } from '../components/FormParts.tsx';
 import { useToast } from '../components/Toast.tsx';
 
 const VISIBILITY_OPTIONS: { value: Visibility; label: string; explanation: string }[] = [
@@ -24,38 +25,17 @@ export function NewCommunityPage() {
   const [domain, setDomain] = useState('');
   const [groundRules, setGroundRules] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('invite');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const local: Record<string, string> = {};
-    if (!name.trim()) local.name = 'Give the community a name';
-    if (!domain.trim()) local.domain = 'Describe what the community is about';
-    setErrors(local);
-    setFailure(null);
-    if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    try {
-      const created = await api.post<CommunityDto>('/api/communities', {
-        name: name.trim(),
-        domain: domain.trim(),
-        groundRules: groundRules.trim(),
-        visibility,
-      });
+  const { errors, failure, busy, form, onSubmit } = useFormSubmit({
+    validate: () => ({
+      ...(name.trim() ? {} : { name: 'Give the community a name' }),
+      ...(domain.trim() ? {} : { domain: 'Describe what the community is about' }),
+    }),
+    send: () => api.post<CommunityDto>('/api/communities', { name: name.trim(), domain: domain.trim(), groundRules: groundRules.trim(), visibility }),
+    onDone: (created) => {
       toast(`${created.name} is ready. Invite people or schedule a first session.`);
       navigate(`/c/${encodeURIComponent(created.id)}`);
-    } catch (err) {
-      const byField = fieldErrors(err);
-      setErrors(byField);
-      if (Object.keys(byField).length === 0) setFailure(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <div className="page page--medium">
@@ -99,14 +79,16 @@ export function NewCommunityPage() {
           </div>
           {errors.visibility && <p className="field__error">{errors.visibility}</p>}
         </fieldset>
-        <div className="form-actions">
-          <Link href="/" className={buttonClass('ghost')}>
-            Cancel
-          </Link>
-          <Button type="submit" variant="primary" loading={busy}>
-            {busy ? 'Creating…' : 'Create community'}
-          </Button>
-        </div>
+        <FormActions
+          busy={busy}
+          submitLabel="Create community"
+          busyLabel="Creating…"
+          cancel={
+            <Link href="/" className={buttonClass('ghost')}>
+              Cancel
+            </Link>
+          }
+        />
       </form>
     </div>
   );

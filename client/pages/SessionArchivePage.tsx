@@ -15,8 +15,9 @@ import { useApi } from '../api/useApi.ts';
 import { formatDateTime, formatDuration } from '../app/datetime.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { Button, buttonClass } from '../components/Button.tsx';
+import { PageState } from '../components/PageState.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
-import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
+import { SkeletonBlock } from '../components/Spinner.tsx';
 import { ArchiveBoard } from './archive/ArchiveBoard.tsx';
 import { ArchiveNotes } from './archive/ArchiveNotes.tsx';
 import { ArchiveExports } from './archive/ArchiveExports.tsx';
@@ -41,28 +42,7 @@ export default function SessionArchivePage({ sessionId }: { sessionId: string })
   const tags = useApi<SessionTagsDto>(`${base}/tags`);
   useDocumentTitle(info.data ? `${info.data.session.title} (archive)` : info.error ? 'Session archive' : null);
 
-  if (!info.data) {
-    return (
-      <div className="page">
-        {info.error !== null ? (
-          <>
-            <h1 className="page-title">Could not open this archive</h1>
-            <ErrorBanner error={info.error} onRetry={info.reload}>
-              <p>
-                <Link href="/">Back to your communities</Link>
-              </p>
-            </ErrorBanner>
-          </>
-        ) : (
-          <div role="status">
-            <span className="sr-only">Opening the archive…</span>
-            <Skeleton width="45%" height={28} />
-            <SkeletonBlock lines={4} />
-          </div>
-        )}
-      </div>
-    );
-  }
+  if (!info.data) return <PageState resource={info} errorTitle="Could not open this archive" loadingLabel="Opening the archive…" lines={4} />;
   return <Archive data={info.data} content={content.data} contentError={content.error} onRetry={content.reload} tags={tags.data?.tags ?? []} onTags={(t) => tags.setData(() => ({ tags: t }))} />;
 }
 
@@ -112,7 +92,7 @@ function Archive({ data: { session, community, myRole }, content, contentError, 
             <span aria-hidden="true"> · </span>
             <span className="badge badge--view-only">Archive, read-only</span>
           </p>
-          <div className="archive__tags">
+          <div className="cluster archive__tags">
             <TagList tags={tags} label="Tags of this session" />
             {canTag && !editingTags && (
               <Button size="sm" variant="ghost" onClick={() => setEditingTags(true)}>
@@ -132,7 +112,7 @@ function Archive({ data: { session, community, myRole }, content, contentError, 
             />
           )}
         </div>
-        <div className="archive__actions">
+        <div className="cluster archive__actions">
           <Link href={sessionHref(session.id)} className={buttonClass('secondary')}>
             Open the live session
           </Link>

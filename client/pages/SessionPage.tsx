@@ -22,10 +22,10 @@ import { useControl, useMyFacilitation } from '../facilitation/useControl.ts';
 import { useDraftRoom } from '../facilitation/useDraftRoom.ts';
 import { useBoardFacilitation } from '../facilitation/useBoardFacilitation.ts';
 import { useFollowMe } from '../facilitation/useFollowMe.ts';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { PageState } from '../components/PageState.tsx';
+import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { RoleBadge } from '../components/RoleBadge.tsx';
-import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { RoomPanels } from './session/RoomPanels.tsx';
 import { SaveStatusIndicator } from './session/SaveStatusIndicator.tsx';
@@ -63,28 +63,7 @@ export default function SessionPage({ sessionId, asGuest = false }: { sessionId:
   // A guest whose link was revoked or expired is refused from then on (SPEC R15): say so plainly.
   if (asGuest && res.error instanceof ApiError && (res.error.status === 401 || res.error.status === 404)) return <GuestAccessEnded />;
 
-  if (!res.data) {
-    return (
-      <div className="page">
-        {res.error !== null ? (
-          <>
-            <h1 className="page-title">Could not open this session</h1>
-            <ErrorBanner error={res.error} onRetry={res.reload}>
-              <p>
-                <Link href="/">Back to your communities</Link>
-              </p>
-            </ErrorBanner>
-          </>
-        ) : (
-          <div role="status">
-            <span className="sr-only">Opening the session…</span>
-            <Skeleton width="45%" height={28} />
-            <SkeletonBlock lines={3} />
-          </div>
-        )}
-      </div>
-    );
-  }
+  if (!res.data) return <PageState resource={res} errorTitle="Could not open this session" loadingLabel="Opening the session…" lines={3} />;
   return <SessionRoom data={res.data} onAuthorizationChanged={res.reload} />;
 }
 
@@ -153,7 +132,7 @@ function SessionRoom({ data: { session, community, myRole, guest }, onAuthorizat
             <Link href={`/c/${encodeURIComponent(community.id)}`}>{community.name}</Link>
           </p>
           <h1>{session.title}</h1>
-          <p className="room-header__meta">
+          <p className="page-header__meta room-header__meta">
             <span>{SESSION_FORMAT_LABELS[session.format] ?? session.format}</span>
             <span aria-hidden="true"> · </span>
             <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time>

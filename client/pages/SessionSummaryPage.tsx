@@ -12,8 +12,9 @@ import { formatDateTime } from '../app/datetime.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { buttonClass } from '../components/Button.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { PageState } from '../components/PageState.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
-import { Skeleton, SkeletonBlock } from '../components/Spinner.tsx';
+import { SkeletonBlock } from '../components/Spinner.tsx';
 import { formatDue } from './actions/formatDue.ts';
 import { ArchiveAgenda } from './SessionArchivePage.tsx';
 import type { SessionResponse } from './SessionPage.tsx';
@@ -27,28 +28,7 @@ export default function SessionSummaryPage({ sessionId }: { sessionId: string })
   const summary = useApi<SessionSummaryResponse>(`${base}/summary`);
   useDocumentTitle(info.data ? `${info.data.session.title} (summary)` : info.error ? 'Session summary' : null);
 
-  if (!info.data) {
-    return (
-      <div className="page">
-        {info.error !== null ? (
-          <>
-            <h1 className="page-title">Could not open this summary</h1>
-            <ErrorBanner error={info.error} onRetry={info.reload}>
-              <p>
-                <Link href="/">Back to your communities</Link>
-              </p>
-            </ErrorBanner>
-          </>
-        ) : (
-          <div role="status">
-            <span className="sr-only">Opening the summary…</span>
-            <Skeleton width="45%" height={28} />
-            <SkeletonBlock lines={4} />
-          </div>
-        )}
-      </div>
-    );
-  }
+  if (!info.data) return <PageState resource={info} errorTitle="Could not open this summary" loadingLabel="Opening the summary…" lines={4} />;
   const { session, community, myRole } = info.data;
   return (
     <div className="page archive summary">

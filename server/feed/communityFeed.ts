@@ -33,13 +33,13 @@ export interface CommunityFeedOptions {
 
 /** The community's entries, newest first, at most FEED_MAX_ENTRIES. */
 export async function communityFeedEntries(
-  store: Pick<Store, 'listSessions' | 'listPins' | 'getUserById' | 'resources'>,
+  store: Pick<Store, 'listSessions' | 'knowledge' | 'getUserById' | 'resources'>,
   opts: Pick<CommunityFeedOptions, 'community' | 'baseUrl'>,
 ): Promise<AtomEntry[]> {
   const { community, baseUrl } = opts;
   const host = new URL(baseUrl).hostname;
   const id = (kind: string, itemId: string) => tagUri(host, `${encodeURIComponent(community.id)}/${kind}/${encodeURIComponent(itemId)}`);
-  const [sessions, pins, resources] = await Promise.all([store.listSessions(community.id), store.listPins(community.id), store.resources.listResources(community.id)]);
+  const [sessions, pins, resources] = await Promise.all([store.listSessions(community.id), store.knowledge.listPins(community.id), store.resources.listResources(community.id)]);
   const names = new Map<string, string>();
   const nameOf = async (userId: string) => {
     if (!names.has(userId)) names.set(userId, (await store.getUserById(userId))?.name ?? 'A member');

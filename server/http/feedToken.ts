@@ -26,14 +26,14 @@ export function newFeedToken(): string {
  * a feed URL reveals nothing about communities or tokens.
  */
 export async function authenticateFeedToken(
-  store: Pick<Store, 'getFeedToken' | 'getCommunity' | 'getMembership'>,
+  store: Pick<Store, 'series' | 'getCommunity' | 'getMembership'>,
   communityId: string,
   token: string,
   notFound: string,
 ): Promise<{ community: CommunityRecord; membership: MembershipRecord }> {
   const missing = new HttpError('not_found', notFound);
   if (!FEED_TOKEN_PATTERN.test(token)) throw missing;
-  const record = await store.getFeedToken(hashFeedToken(token));
+  const record = await store.series.getFeedToken(hashFeedToken(token));
   if (!record || record.communityId !== communityId) throw missing;
   const [community, membership] = await Promise.all([store.getCommunity(communityId), store.getMembership(communityId, record.userId)]);
   // A member who left (or was removed) loses the feed with the membership.

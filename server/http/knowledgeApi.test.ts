@@ -76,7 +76,7 @@ async function setup() {
     fill(doc);
     await store.appendUpdates([{ room: s.room, update: Y.encodeStateAsUpdate(doc) }]);
     const content = await readRoomContent(s.room, { store });
-    await store.replaceSessionEntries(s.id, s.communityId, buildIndexEntries(s.title, content), { version: INDEX_VERSION, indexedAt: new Date().toISOString() });
+    await store.searchIndex.replaceSessionEntries(s.id, s.communityId, buildIndexEntries(s.title, content), { version: INDEX_VERSION, indexedAt: new Date().toISOString() });
   };
   await write(session, (doc) => {
     getAgenda(doc).push([toYMap({ id: 'ag1', title: 'Return-to-learn plan', minutes: 10, owner: 'Mo', done: false })]);

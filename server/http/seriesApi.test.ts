@@ -160,7 +160,7 @@ describe('feedback check-ins', () => {
     const { store, host, member, community } = await setup();
     const series = (await host.call('POST', `/api/communities/${community.id}/series`, { ...mentoringMonday, startDate: '2025-01-01' })).body;
     // A past session of the series (generation only creates upcoming ones).
-    await store.addSeriesSession({ id: 'past-1', communityId: community.id, title: 'Mentoring Monday', startsAt: '2025-01-06T15:00:00.000Z', durationMinutes: 60, format: 'presentation_qa', room: 's_pastroom00000000000', createdBy: host.id, createdAt: '2025-01-01T00:00:00.000Z', seriesId: series.id });
+    await store.series.addSeriesSession({ id: 'past-1', communityId: community.id, title: 'Mentoring Monday', startsAt: '2025-01-06T15:00:00.000Z', durationMinutes: 60, format: 'presentation_qa', room: 's_pastroom00000000000', createdBy: host.id, createdAt: '2025-01-01T00:00:00.000Z', seriesId: series.id });
     expect((await member.call('GET', '/api/sessions/past-1/feedback/mine')).body).toEqual({ mine: null });
     expect((await member.call('POST', '/api/sessions/past-1/feedback', { valuable: 2, focusNext: 'Sleep' })).status).toBe(200);
     expect((await member.call('POST', '/api/sessions/past-1/feedback', { valuable: 4, focusNext: 'Sleep, then pain' })).body.mine).toMatchObject({ valuable: 4, focusNext: 'Sleep, then pain' });

@@ -72,7 +72,7 @@ function indexer(debounceMs: number, s: IndexerStore = store) {
   return i;
 }
 
-const found = async (text: string) => (await store.search(['c1'], { text }, 20)).map((h) => `${h.sessionId}:${h.kind}:${h.itemId ?? ''}`);
+const found = async (text: string) => (await store.searchIndex.search(['c1'], { text }, 20)).map((h) => `${h.sessionId}:${h.kind}:${h.itemId ?? ''}`);
 
 describe('KnowledgeIndexer', () => {
   it('indexes a live room once per debounce window, from the live document', async () => {
@@ -104,13 +104,13 @@ describe('KnowledgeIndexer', () => {
     await ix.sweep();
     expect(await found('audit')).toEqual(['s1:notes:']);
     expect((await found('rota')).sort()).toEqual(['s2:title:']);
-    expect(await store.listSessionsToIndex(INDEX_VERSION, 10)).toEqual([]);
+    expect(await store.searchIndex.listSessionsToIndex(INDEX_VERSION, 10)).toEqual([]);
     expect(registry.get('room1')).toBeUndefined(); // read from the store, never loaded as a room
 
     // A change stored while nobody indexed it (e.g. before a crash) is caught by the next pass.
     await sleep(5);
     await store.appendUpdates([{ room: 'room2', update: sticky('x', 'Weekend cover') }]);
-    expect((await store.listSessionsToIndex(INDEX_VERSION, 10)).map((s) => s.sessionId)).toEqual(['s2']);
+    expect((await store.searchIndex.listSessionsToIndex(INDEX_VERSION, 10)).map((s) => s.sessionId)).toEqual(['s2']);
     const before = ix.metrics.indexed;
     await ix.sweep();
     expect(ix.metrics.indexed - before).toBe(1);
@@ -118,11 +118,11 @@ describe('KnowledgeIndexer', () => {
   });
 
   it('keeps going past a session whose document cannot be read', async () => {
-    const failing = { ...store, getSession: store.getSession.bind(store), getSessionByRoom: store.getSessionByRoom.bind(store), replaceSessionEntries: store.replaceSessionEntries.bind(store), listSessionsToIndex: store.listSessionsToIndex.bind(store), loadDoc: (room: string) => (room === 'room0' ? Promise.reject(new Error('unreadable')) : store.loadDoc(room)) };
+    const failing = { ...store, getSession: store.getSession.bind(store), getSessionByRoom: store.getSessionByRoom.bind(store), loadDoc: (room: string) => (room === 'room0' ? Promise.reject(new Error('unreadable')) : store.loadDoc(room)) };
     const ix = indexer(10_000, failing);
     await ix.sweep();
     expect(ix.metrics.failures).toBe(1);
-    expect((await store.listSessionsToIndex(INDEX_VERSION, 10)).map((s) => s.sessionId)).toEqual(['s0']);
+    expect((await store.searchIndex.listSessionsToIndex(INDEX_VERSION, 10)).map((s) => s.sessionId)).toEqual(['s0']);
     expect((await found('rota')).sort()).toEqual(['s2:title:']);
   });
 

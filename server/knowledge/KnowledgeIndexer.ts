@@ -19,7 +19,7 @@ export interface IndexedRooms extends LiveRooms {
 }
 
 /** The storage the indexer uses. */
-export type IndexerStore = Pick<Store, 'getSession' | 'getSessionByRoom' | 'loadDoc' | 'replaceSessionEntries' | 'listSessionsToIndex' | 'actions' | 'resources'>;
+export type IndexerStore = Pick<Store, 'getSession' | 'getSessionByRoom' | 'loadDoc' | 'searchIndex' | 'actions' | 'resources'>;
 
 export interface KnowledgeIndexerOptions {
   /** Index a room at most this long after the first of its stored changes (INDEX_DEBOUNCE_MS). */
@@ -152,7 +152,7 @@ export class KnowledgeIndexer {
     const tried = new Set<string>();
     let done = 0;
     while (!this.stopped && done < SWEEP_MAX) {
-      const batch = (await this.store.listSessionsToIndex(INDEX_VERSION, tried.size + SWEEP_BATCH)).filter((s) => !tried.has(s.sessionId));
+      const batch = (await this.store.searchIndex.listSessionsToIndex(INDEX_VERSION, tried.size + SWEEP_BATCH)).filter((s) => !tried.has(s.sessionId));
       if (batch.length === 0) break;
       for (const s of batch) {
         if (this.stopped) break;
@@ -189,7 +189,7 @@ export class KnowledgeIndexer {
     // Taken before reading: anything stored after this moment marks the session out of date again.
     const indexedAt = new Date().toISOString();
     const content = await readRoomContent(s.room, { store: this.store, rooms: this.rooms });
-    await this.store.replaceSessionEntries(s.sessionId, s.communityId, buildIndexEntries(s.title, content), {
+    await this.store.searchIndex.replaceSessionEntries(s.sessionId, s.communityId, buildIndexEntries(s.title, content), {
       version: INDEX_VERSION,
       indexedAt,
     });

@@ -5,7 +5,7 @@
  * fetch between concurrent requests for the same page. In memory: per process.
  */
 import type { LinkPreviewDto } from '../../shared/api/linkPreviewSchemas.ts';
-import { checkUrl, type UrlPolicy } from './ssrfGuard.ts';
+import { checkUrl } from './ssrfGuard.ts';
 import { fetchPreview, type FetchPreviewOptions } from './fetchPreview.ts';
 
 export interface LinkPreviewsOptions extends FetchPreviewOptions {
@@ -44,10 +44,6 @@ export class LinkPreviews {
 
   constructor(private readonly opts: LinkPreviewsOptions) {
     this.now = opts.now ?? Date.now;
-  }
-
-  get policy(): UrlPolicy {
-    return this.opts.policy;
   }
 
   /** The preview of `rawUrl` for `userId`. Throws BlockedUrlError, PreviewFetchError or PreviewRateLimitedError. */

@@ -34,7 +34,6 @@ export function cleanField(raw: string | undefined, max: number): string | null 
   if (raw === undefined) return null;
   // Only the start can end up in the field: decoding a whole 512 KiB title would be wasted work.
   const text = decodeHtmlEntities(raw.slice(0, max * 20))
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

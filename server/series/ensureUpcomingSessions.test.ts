@@ -15,7 +15,7 @@ async function world(rule = 'FREQ=WEEKLY;BYDAY=MO') {
   await store.createUser({ id: 'u', name: 'U', email: 'u@example.org', passwordHash: 'h', createdAt: '2026-01-01T00:00:00.000Z' });
   await store.createCommunity({ id: 'c', name: 'C', domain: 'd', groundRules: '', visibility: 'open', createdBy: 'u', createdAt: '2026-01-01T00:00:00.000Z' });
   const series: SeriesRecord = { id: 'ser', communityId: 'c', title: 'Power Hour', rule, timeZone: 'Europe/Berlin', startDate: '2026-01-01', startTime: '16:00', format: 'open_discussion', durationMinutes: 60, createdBy: 'u', createdAt: '2026-01-01T00:00:00.000Z' };
-  await store.createSeries(series);
+  await store.series.createSeries(series);
   return { store, series };
 }
 

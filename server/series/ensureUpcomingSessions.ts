@@ -45,7 +45,7 @@ export async function ensureUpcomingSessions(store: Store, series: SeriesRecord,
       createdAt: now.toISOString(),
       seriesId: series.id,
     };
-    if (await store.addSeriesSession(session)) {
+    if (await store.series.addSeriesSession(session)) {
       created++;
       await applyTemplate(store, session.room, series.format, series.createdBy);
     }
@@ -55,7 +55,7 @@ export async function ensureUpcomingSessions(store: Store, series: SeriesRecord,
 
 /** Brings every series of a community up to date (called when its schedule is read). */
 export async function ensureCommunitySeries(store: Store, communityId: string, now = new Date()): Promise<void> {
-  const all = await store.listSeries(communityId);
+  const all = await store.series.listSeries(communityId);
   if (all.length === 0) return;
   const known = new Map<string, Set<string>>();
   for (const s of await store.listSessions(communityId)) {
@@ -69,7 +69,7 @@ export async function ensureCommunitySeries(store: Store, communityId: string, n
       await ensureUpcomingSessions(store, series, now, known.get(series.id));
     } catch (err) {
       // A host ended the series while this read was generating its sessions: nothing left to do.
-      if (await store.getSeries(communityId, series.id)) throw err;
+      if (await store.series.getSeries(communityId, series.id)) throw err;
     }
   }
 }

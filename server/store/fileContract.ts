@@ -46,26 +46,26 @@ export function describeFileContract(ctx: ContractContext): void {
     it('stores a file and lets members of its community read it, and nobody else', async () => {
       const w = await world();
       const s = w.sha('a');
-      await w.store.addFile(w.file(s), w.link(s, w.a, w.ann, 'ward.png'));
-      expect(await w.store.getFile(s)).toEqual(w.file(s));
-      expect(await w.store.getFileForMember(s, w.ann)).toEqual({ ...w.file(s), name: 'ward.png' });
-      expect(await w.store.getFileForMember(s, w.vic)).toMatchObject({ name: 'ward.png' }); // viewers too
-      expect(await w.store.getFileForMember(s, w.bob)).toBeNull(); // another community's host
-      expect(await w.store.getFileForMember(s, w.out)).toBeNull();
-      expect(await w.store.getFile('f'.repeat(64))).toBeNull();
+      await w.store.files.addFile(w.file(s), w.link(s, w.a, w.ann, 'ward.png'));
+      expect(await w.store.files.getFile(s)).toEqual(w.file(s));
+      expect(await w.store.files.getFileForMember(s, w.ann)).toEqual({ ...w.file(s), name: 'ward.png' });
+      expect(await w.store.files.getFileForMember(s, w.vic)).toMatchObject({ name: 'ward.png' }); // viewers too
+      expect(await w.store.files.getFileForMember(s, w.bob)).toBeNull(); // another community's host
+      expect(await w.store.files.getFileForMember(s, w.out)).toBeNull();
+      expect(await w.store.files.getFile('f'.repeat(64))).toBeNull();
     });
 
     it('keeps one row per content, opens it to every community it is uploaded to, and names it by its latest upload', async () => {
       const w = await world();
       const s = w.sha('b');
-      await w.store.addFile(w.file(s), w.link(s, w.a, w.ann, 'first.png'));
-      await w.store.addFile(w.file(s, { createdAt: '2026-03-01T00:00:00.000Z' }), w.link(s, w.b, w.bob, 'copy.png', '2026-03-01T00:00:00.000Z'));
-      expect((await w.store.getFile(s))?.createdAt).toBe('2026-02-01T00:00:00.000Z');
-      expect((await w.store.getFileForMember(s, w.bob))?.name).toBe('copy.png');
-      expect((await w.store.getFileForMember(s, w.ann))?.name).toBe('first.png');
+      await w.store.files.addFile(w.file(s), w.link(s, w.a, w.ann, 'first.png'));
+      await w.store.files.addFile(w.file(s, { createdAt: '2026-03-01T00:00:00.000Z' }), w.link(s, w.b, w.bob, 'copy.png', '2026-03-01T00:00:00.000Z'));
+      expect((await w.store.files.getFile(s))?.createdAt).toBe('2026-02-01T00:00:00.000Z');
+      expect((await w.store.files.getFileForMember(s, w.bob))?.name).toBe('copy.png');
+      expect((await w.store.files.getFileForMember(s, w.ann))?.name).toBe('first.png');
       // The same session again: the link is updated, not duplicated.
-      await w.store.addFile(w.file(s), w.link(s, w.a, w.ann, 'renamed.png', '2026-04-01T00:00:00.000Z'));
-      expect((await w.store.getFileForMember(s, w.vic))?.name).toBe('renamed.png');
+      await w.store.files.addFile(w.file(s), w.link(s, w.a, w.ann, 'renamed.png', '2026-04-01T00:00:00.000Z'));
+      expect((await w.store.files.getFileForMember(s, w.vic))?.name).toBe('renamed.png');
     });
   });
 }

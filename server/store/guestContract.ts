@@ -79,7 +79,7 @@ export function describeGuestContract(ctx: ContractContext): void {
       const [s1, s2] = [await w.session('one'), await w.session('two')];
       const sha = `${w.p}`.padEnd(64, 'e');
       const file = { sha256: sha, mime: 'image/png', bytes: 10, createdAt: '2026-02-01T00:00:00.000Z' };
-      await w.store.addFile(file, { sha256: sha, communityId: `${w.p}-gc`, sessionId: s1, name: 'slide.png', uploadedBy: w.host, uploadedAt: '2026-02-01T00:00:00.000Z' });
+      await w.store.files.addFile(file, { sha256: sha, communityId: `${w.p}-gc`, sessionId: s1, name: 'slide.png', uploadedBy: w.host, uploadedAt: '2026-02-01T00:00:00.000Z' });
       expect(await w.store.guests.getSessionFile(s1, sha)).toEqual({ ...file, name: 'slide.png' });
       expect(await w.store.guests.getSessionFile(s2, sha)).toBeNull();
     });

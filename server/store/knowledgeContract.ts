@@ -43,8 +43,8 @@ export function describeKnowledgeContract(ctx: ContractContext): void {
       };
       await store.createSession(s[key]);
     }
-    const index = (key: string, entries: IndexEntry[], state = STATE) => store.replaceSessionEntries(s[key].id, s[key].communityId, entries, state);
-    const search = (communityKeys: string[], text: string, limit = 20) => store.search(communityKeys.map((k) => c[k]), { text }, limit);
+    const index = (key: string, entries: IndexEntry[], state = STATE) => store.searchIndex.replaceSessionEntries(s[key].id, s[key].communityId, entries, state);
+    const search = (communityKeys: string[], text: string, limit = 20) => store.searchIndex.search(communityKeys.map((k) => c[k]), { text }, limit);
     return { store, p, userId, c, s, index, search };
   }
 
@@ -60,7 +60,7 @@ export function describeKnowledgeContract(ctx: ContractContext): void {
       expect((await w.search(['b'], 'debrief')).map((h) => h.sessionId)).toEqual([w.s.b1.id]);
       expect((await w.search(['a', 'b'], 'debrief')).map((h) => h.sessionId).sort()).toEqual([w.s.a1.id, w.s.b1.id].sort());
       expect(await w.search([], 'debrief')).toEqual([]);
-      expect(await w.store.search([`${w.p}-c-unknown`], { text: 'debrief' }, 20)).toEqual([]);
+      expect(await w.store.searchIndex.search([`${w.p}-c-unknown`], { text: 'debrief' }, 20)).toEqual([]);
     });
 
     it('returns the session, its room and current title, the place and a highlighted snippet', async () => {
@@ -182,7 +182,7 @@ export function describeKnowledgeContract(ctx: ContractContext): void {
 
     it('lists sessions never indexed first, then those indexed by an older version or changed since', async () => {
       const w = await world(['a'], [['fresh', 'a'], ['current', 'a'], ['old', 'a'], ['changed', 'a']]);
-      const mine = async () => (await w.store.listSessionsToIndex(2, 100_000)).filter((s) => s.sessionId.startsWith(w.p));
+      const mine = async () => (await w.store.searchIndex.listSessionsToIndex(2, 100_000)).filter((s) => s.sessionId.startsWith(w.p));
       expect((await mine()).map((s) => s.sessionId).sort()).toEqual(Object.values(w.s).map((s) => s.id).sort());
 
       const future = { version: 2, indexedAt: '2999-01-01T00:00:00.000Z' };
@@ -199,22 +199,22 @@ export function describeKnowledgeContract(ctx: ContractContext): void {
       const listed = await mine();
       expect(listed[0]).toEqual({ sessionId: w.s.fresh.id, communityId: w.c.a, room: w.s.fresh.room, title: w.s.fresh.title });
       expect(listed.map((s) => s.sessionId).sort()).toEqual([w.s.fresh.id, w.s.old.id, w.s.changed.id].sort());
-      expect(await w.store.listSessionsToIndex(2, 1)).toHaveLength(1);
+      expect(await w.store.searchIndex.listSessionsToIndex(2, 1)).toHaveLength(1);
     });
   });
 
   describe('session tags', () => {
     it('sets, replaces and lists tags per session and per community', async () => {
       const w = await world(['a', 'b'], [['s1', 'a'], ['s2', 'a'], ['s3', 'a'], ['other', 'b']]);
-      expect(await w.store.getSessionTags(w.s.s1.id)).toEqual([]);
-      await w.store.setSessionTags(w.s.s1.id, ['wellbeing', 'handover']);
-      await w.store.setSessionTags(w.s.s2.id, ['rota']);
-      await w.store.setSessionTags(w.s.other.id, ['elsewhere']);
-      expect(await w.store.getSessionTags(w.s.s1.id)).toEqual(['handover', 'wellbeing']);
-      expect(await w.store.listCommunityTags(w.c.a)).toEqual({ [w.s.s1.id]: ['handover', 'wellbeing'], [w.s.s2.id]: ['rota'] });
-      await w.store.setSessionTags(w.s.s1.id, ['rota']);
-      await w.store.setSessionTags(w.s.s2.id, []);
-      expect(await w.store.listCommunityTags(w.c.a)).toEqual({ [w.s.s1.id]: ['rota'] });
+      expect(await w.store.knowledge.getSessionTags(w.s.s1.id)).toEqual([]);
+      await w.store.knowledge.setSessionTags(w.s.s1.id, ['wellbeing', 'handover']);
+      await w.store.knowledge.setSessionTags(w.s.s2.id, ['rota']);
+      await w.store.knowledge.setSessionTags(w.s.other.id, ['elsewhere']);
+      expect(await w.store.knowledge.getSessionTags(w.s.s1.id)).toEqual(['handover', 'wellbeing']);
+      expect(await w.store.knowledge.listCommunityTags(w.c.a)).toEqual({ [w.s.s1.id]: ['handover', 'wellbeing'], [w.s.s2.id]: ['rota'] });
+      await w.store.knowledge.setSessionTags(w.s.s1.id, ['rota']);
+      await w.store.knowledge.setSessionTags(w.s.s2.id, []);
+      expect(await w.store.knowledge.listCommunityTags(w.c.a)).toEqual({ [w.s.s1.id]: ['rota'] });
     });
   });
 
@@ -236,28 +236,28 @@ export function describeKnowledgeContract(ctx: ContractContext): void {
       const w = await world(['a', 'b'], [['s', 'a']]);
       const first = pin(w, 'one');
       const second = pin(w, 'two', { kind: 'board', anchor: null, pinnedAt: '2026-06-02T10:00:00.000Z' });
-      expect(await w.store.addPin(first)).toEqual(first);
-      expect(await w.store.addPin(second)).toEqual(second);
-      expect(await w.store.listPins(w.c.a)).toEqual([
+      expect(await w.store.knowledge.addPin(first)).toEqual(first);
+      expect(await w.store.knowledge.addPin(second)).toEqual(second);
+      expect(await w.store.knowledge.listPins(w.c.a)).toEqual([
         { ...second, pinnedByName: 'Hana Host', sessionTitle: w.s.s.title },
         { ...first, pinnedByName: 'Hana Host', sessionTitle: w.s.s.title },
       ]);
-      expect(await w.store.listPins(w.c.b)).toEqual([]);
-      expect(await w.store.getPin(w.c.a, first.id)).toEqual(first);
-      expect(await w.store.getPin(w.c.b, first.id)).toBeNull();
+      expect(await w.store.knowledge.listPins(w.c.b)).toEqual([]);
+      expect(await w.store.knowledge.getPin(w.c.a, first.id)).toEqual(first);
+      expect(await w.store.knowledge.getPin(w.c.b, first.id)).toBeNull();
 
-      expect(await w.store.deletePin(w.c.b, first.id)).toBe(false); // another community's id space
-      expect(await w.store.deletePin(w.c.a, first.id)).toBe(true);
-      expect(await w.store.deletePin(w.c.a, first.id)).toBe(false);
-      expect((await w.store.listPins(w.c.a)).map((x) => x.id)).toEqual([second.id]);
+      expect(await w.store.knowledge.deletePin(w.c.b, first.id)).toBe(false); // another community's id space
+      expect(await w.store.knowledge.deletePin(w.c.a, first.id)).toBe(true);
+      expect(await w.store.knowledge.deletePin(w.c.a, first.id)).toBe(false);
+      expect((await w.store.knowledge.listPins(w.c.a)).map((x) => x.id)).toEqual([second.id]);
     });
 
     it('pinning the same item again returns the existing pin unchanged', async () => {
       const w = await world(['a'], [['s', 'a']]);
-      const original = await w.store.addPin(pin(w, 'one'));
-      const again = await w.store.addPin(pin(w, 'dup', { itemId: original.itemId, excerpt: 'changed' }));
+      const original = await w.store.knowledge.addPin(pin(w, 'one'));
+      const again = await w.store.knowledge.addPin(pin(w, 'dup', { itemId: original.itemId, excerpt: 'changed' }));
       expect(again).toEqual(original);
-      expect(await w.store.listPins(w.c.a)).toHaveLength(1);
+      expect(await w.store.knowledge.listPins(w.c.a)).toHaveLength(1);
     });
   });
 }

@@ -1,10 +1,11 @@
 /**
  * Turns the rows of a community's resource occurrences (one per place a resource was shared, joined
- * with the resource, the sharer's name and the session) into library entries. Both stores select the
- * same rows and share this, so counting, ordering and de-duplication cannot differ between them.
+ * with the resource, the sharer's name and the session) into library entries, and plans what
+ * re-indexing a session writes. Both stores select the same rows and share this, so counting, ordering,
+ * de-duplication and kept first-seen times cannot differ between them.
  */
 import type { ResourceKind } from '../../shared/knowledge/resources.ts';
-import type { ResourceListing } from './types.ts';
+import type { ResourceListing, ResourceOccurrence } from './types.ts';
 
 /** One occurrence row as the stores select it. */
 export interface ResourceOccurrenceRow {
@@ -28,8 +29,42 @@ export interface ResourceOccurrenceRow {
 }
 
 /** Identifies an occurrence within a session, so that re-indexing keeps the time it was first seen. */
-export function occurrenceKey(key: string, place: string, itemId: string): string {
+function occurrenceKey(key: string, place: string, itemId: string): string {
   return `${key}\u0000${place}\u0000${itemId}`;
+}
+
+/** An occurrence of a session as stored before re-indexing it. */
+export interface StoredSessionOccurrence {
+  resourceId: string;
+  key: string;
+  place: string;
+  itemId: string;
+  seenAt: string;
+}
+
+/** What re-indexing one session writes (see ResourceStore.replaceSessionResources). */
+export interface SessionOccurrencePlan {
+  /** Each distinct occurrence once, with the time it was first seen. */
+  writes: (ResourceOccurrence & { seenAt: string })[];
+  /** Resources the session shared before: only these can have lost their last occurrence. */
+  maybeOrphaned: string[];
+}
+
+/**
+ * Plans replacing a session's occurrences with `items`: an occurrence already recorded keeps its time;
+ * a new one takes the time the document gives, else `indexedAt`.
+ */
+export function planSessionOccurrences(previous: StoredSessionOccurrence[], items: ResourceOccurrence[], indexedAt: string): SessionOccurrencePlan {
+  const before = new Map(previous.map((o) => [occurrenceKey(o.key, o.place, o.itemId), o.seenAt]));
+  const seen = new Set<string>();
+  const writes: SessionOccurrencePlan['writes'] = [];
+  for (const item of items) {
+    const k = occurrenceKey(item.key, item.place, item.itemId);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    writes.push({ ...item, seenAt: before.get(k) ?? item.seenAt ?? indexedAt });
+  }
+  return { writes, maybeOrphaned: [...new Set(previous.map((o) => o.resourceId))] };
 }
 
 /** Library entries, most shared first, then most recently seen, then by title. */

@@ -53,21 +53,21 @@ export function describeSeriesContract(ctx: ContractContext): void {
       const { store, communityId, series } = await world();
       const a = series('a');
       const b = series('b', { createdAt: '2026-01-04T00:00:00.000Z', rule: 'FREQ=WEEKLY;BYDAY=TU', timeZone: 'America/New_York' });
-      await store.createSeries(b);
-      await store.createSeries(a);
-      expect(await store.listSeries(communityId)).toEqual([a, b]);
-      expect(await store.getSeries(communityId, a.id)).toEqual(a);
-      expect(await store.getSeries('other-community', a.id)).toBeNull();
+      await store.series.createSeries(b);
+      await store.series.createSeries(a);
+      expect(await store.series.listSeries(communityId)).toEqual([a, b]);
+      expect(await store.series.getSeries(communityId, a.id)).toEqual(a);
+      expect(await store.series.getSeries('other-community', a.id)).toBeNull();
     });
 
     it('creates a generated session once per start instant and links it to the series', async () => {
       const { store, communityId, series, session } = await world();
       const s = series('a');
-      await store.createSeries(s);
+      await store.series.createSeries(s);
       const first = session('1', s.id, '2026-01-05T15:00:00.000Z');
-      expect(await store.addSeriesSession(first)).toBe(true);
+      expect(await store.series.addSeriesSession(first)).toBe(true);
       // Same instant, another id and room: a concurrent generator lost the race.
-      expect(await store.addSeriesSession({ ...session('1b', s.id, '2026-01-05T15:00:00.000Z') })).toBe(false);
+      expect(await store.series.addSeriesSession({ ...session('1b', s.id, '2026-01-05T15:00:00.000Z') })).toBe(false);
       expect(await store.getSession(first.id)).toEqual(first);
       expect(await store.getSession(`${first.id}b`)).toBeNull();
       const listed = await store.listSessions(communityId);
@@ -77,7 +77,7 @@ export function describeSeriesContract(ctx: ContractContext): void {
     it('one-off sessions have no seriesId, and createSession keeps a given one', async () => {
       const { store, communityId, series, session } = await world();
       const s = series('a');
-      await store.createSeries(s);
+      await store.series.createSeries(s);
       const { seriesId: _drop, ...oneOff } = session('x', s.id, '2026-02-01T10:00:00.000Z');
       await store.createSession(oneOff);
       expect(await store.getSession(oneOff.id)).toEqual(oneOff);
@@ -91,15 +91,15 @@ export function describeSeriesContract(ctx: ContractContext): void {
     it('deleting a series removes its upcoming sessions and unlinks past ones', async () => {
       const { store, communityId, series, session } = await world();
       const s = series('a');
-      await store.createSeries(s);
+      await store.series.createSeries(s);
       const past = session('past', s.id, '2026-01-05T15:00:00.000Z');
       const next = session('next', s.id, '2026-02-02T15:00:00.000Z');
-      await store.addSeriesSession(past);
-      await store.addSeriesSession(next);
-      expect(await store.deleteSeries('other', s.id, '2026-01-20T00:00:00.000Z')).toBe(false);
-      expect(await store.deleteSeries(communityId, s.id, '2026-01-20T00:00:00.000Z')).toBe(true);
-      expect(await store.deleteSeries(communityId, s.id, '2026-01-20T00:00:00.000Z')).toBe(false);
-      expect(await store.listSeries(communityId)).toEqual([]);
+      await store.series.addSeriesSession(past);
+      await store.series.addSeriesSession(next);
+      expect(await store.series.deleteSeries('other', s.id, '2026-01-20T00:00:00.000Z')).toBe(false);
+      expect(await store.series.deleteSeries(communityId, s.id, '2026-01-20T00:00:00.000Z')).toBe(true);
+      expect(await store.series.deleteSeries(communityId, s.id, '2026-01-20T00:00:00.000Z')).toBe(false);
+      expect(await store.series.listSeries(communityId)).toEqual([]);
       const { seriesId: _gone, ...unlinked } = past;
       expect(await store.listSessions(communityId)).toEqual([unlinked]);
     });
@@ -109,17 +109,17 @@ export function describeSeriesContract(ctx: ContractContext): void {
     it('keeps one answer per member per session, replaced on change', async () => {
       const { store, hana, mo, series, session } = await world();
       const s = series('a');
-      await store.createSeries(s);
+      await store.series.createSeries(s);
       const sess = session('1', s.id, '2026-01-05T15:00:00.000Z');
-      await store.addSeriesSession(sess);
-      await store.setFeedback({ sessionId: sess.id, userId: mo, valuable: 3, focusNext: 'sleep', updatedAt: '2026-01-05T16:00:00.000Z' });
-      await store.setFeedback({ sessionId: sess.id, userId: hana, valuable: 5, focusNext: '', updatedAt: '2026-01-05T16:01:00.000Z' });
-      await store.setFeedback({ sessionId: sess.id, userId: mo, valuable: 4, focusNext: 'pain, then sleep', updatedAt: '2026-01-05T16:02:00.000Z' });
-      expect(await store.listFeedback(sess.id)).toEqual([
+      await store.series.addSeriesSession(sess);
+      await store.series.setFeedback({ sessionId: sess.id, userId: mo, valuable: 3, focusNext: 'sleep', updatedAt: '2026-01-05T16:00:00.000Z' });
+      await store.series.setFeedback({ sessionId: sess.id, userId: hana, valuable: 5, focusNext: '', updatedAt: '2026-01-05T16:01:00.000Z' });
+      await store.series.setFeedback({ sessionId: sess.id, userId: mo, valuable: 4, focusNext: 'pain, then sleep', updatedAt: '2026-01-05T16:02:00.000Z' });
+      expect(await store.series.listFeedback(sess.id)).toEqual([
         { sessionId: sess.id, userId: hana, valuable: 5, focusNext: '', updatedAt: '2026-01-05T16:01:00.000Z' },
         { sessionId: sess.id, userId: mo, valuable: 4, focusNext: 'pain, then sleep', updatedAt: '2026-01-05T16:02:00.000Z' },
       ]);
-      expect(await store.listFeedback('no-such-session')).toEqual([]);
+      expect(await store.series.listFeedback('no-such-session')).toEqual([]);
     });
   });
 
@@ -127,12 +127,12 @@ export function describeSeriesContract(ctx: ContractContext): void {
     it('one token per member per community: a new one revokes the old', async () => {
       const { store, p, mo, communityId } = await world();
       const t1 = { tokenHash: `${p}-h1`, communityId, userId: mo, createdAt: '2026-01-05T00:00:00.000Z' };
-      await store.setFeedToken(t1);
-      expect(await store.getFeedToken(t1.tokenHash)).toEqual(t1);
+      await store.series.setFeedToken(t1);
+      expect(await store.series.getFeedToken(t1.tokenHash)).toEqual(t1);
       const t2 = { ...t1, tokenHash: `${p}-h2`, createdAt: '2026-01-06T00:00:00.000Z' };
-      await store.setFeedToken(t2);
-      expect(await store.getFeedToken(t1.tokenHash)).toBeNull();
-      expect(await store.getFeedToken(t2.tokenHash)).toEqual(t2);
+      await store.series.setFeedToken(t2);
+      expect(await store.series.getFeedToken(t1.tokenHash)).toBeNull();
+      expect(await store.series.getFeedToken(t2.tokenHash)).toEqual(t2);
     });
   });
 }

@@ -186,7 +186,7 @@ export interface IndexState {
 }
 
 /**
- * Full-text search over sessions (issue 3). SQLite implements it with FTS5; another implementation
+ * Full-text search over sessions (issue 3; `store.searchIndex`). SQLite implements it with FTS5; another implementation
  * (PostgreSQL tsvector) must give the same observable behaviour, which storeContract.ts checks:
  * - Words are matched case- and accent-insensitively ("Café" = "cafe"); every query word must match.
  * - A query word matches exactly, as a prefix (words of 2+ characters: "mentr" → "mentoring"), or with
@@ -225,7 +225,7 @@ export interface PinRecord {
   pinnedAt: string;
 }
 
-/** Session tags and pins (the community knowledge base). */
+/** Session tags and pins (the community knowledge base; `store.knowledge`). */
 export interface KnowledgeStore {
   /** Replaces a session's tags (already normalised by the caller). */
   setSessionTags(sessionId: string, tags: string[]): Promise<void>;
@@ -260,7 +260,7 @@ export interface FileLinkRecord {
   uploadedAt: string;
 }
 
-/** Uploaded files' metadata (the content itself lives in the data folder, server/files/FileStorage.ts). */
+/** Uploaded files' metadata (`store.files`; the content itself lives in the data folder, server/files/FileStorage.ts). */
 export interface FileStore {
   /**
    * Records an upload: the file row (kept as it is when the content is already known) and its link to
@@ -314,7 +314,7 @@ export interface FeedTokenRecord {
   createdAt: string;
 }
 
-/** Recurring series, feedback check-ins and calendar feed tokens. */
+/** Recurring series, feedback check-ins and calendar feed tokens (`store.series`). */
 export interface SeriesStore {
   createSeries(series: SeriesRecord): Promise<void>;
   getSeries(communityId: string, seriesId: string): Promise<SeriesRecord | null>;
@@ -520,7 +520,15 @@ export interface CommunityRemovalStore {
   deleteCommunity(communityId: string): Promise<boolean>;
 }
 
-export interface Store extends AppStore, DocStore, SearchIndex, KnowledgeStore, FileStore, SeriesStore {
+export interface Store extends AppStore, DocStore {
+  /** Full-text search over sessions (store.searchIndex.search(…)). */
+  readonly searchIndex: SearchIndex;
+  /** Session tags and pins. */
+  readonly knowledge: KnowledgeStore;
+  /** Uploaded files' metadata. */
+  readonly files: FileStore;
+  /** Recurring series, feedback check-ins and calendar feed tokens. */
+  readonly series: SeriesStore;
   /** Decisions, actions and end-of-session summaries. */
   readonly actions: ActionStore;
   /** Session versions and last-seen marks (store.versions.…). */

@@ -148,7 +148,7 @@ describe('carry-forward in a series', () => {
   it('puts the previous session’s open actions on the next session’s agenda exactly once', async () => {
     const hostUser = (await host.json<{ user: UserDto }>('GET', '/api/me')).user;
     const seriesId = randomUUID();
-    await server.store.createSeries({
+    await server.store.series.createSeries({
       id: seriesId, communityId: community.id, title: 'Power Hour', rule: 'FREQ=WEEKLY;BYDAY=MO', timeZone: 'UTC', startDate: '2026-01-01', startTime: '16:00',
       format: 'open_discussion', durationMinutes: 60, createdBy: hostUser.id, createdAt: new Date().toISOString(),
     });
@@ -158,8 +158,8 @@ describe('carry-forward in a series', () => {
     });
     const previous = mk('previous', Date.now() - 3 * 3600_000); // ended two hours ago
     const next = mk('next', Date.now() + 3600_000);
-    await server.store.addSeriesSession(previous);
-    await server.store.addSeriesSession(next);
+    await server.store.series.addSeriesSession(previous);
+    await server.store.series.addSeriesSession(next);
 
     // Actions of the previous session: one open, one done.
     const writer = await client(previous.room, member, previous.id);

@@ -526,9 +526,9 @@ describe('hostile imports create nothing', () => {
   });
 
   it('leaves nothing half-imported when a write fails part-way', async () => {
-    const store = b.store as unknown as { addPin: (...args: unknown[]) => Promise<unknown> };
-    const original = store.addPin;
-    store.addPin = async () => {
+    const knowledge = b.store.knowledge as unknown as { addPin: (...args: unknown[]) => Promise<unknown> };
+    const original = knowledge.addPin;
+    knowledge.addPin = async () => {
       throw new Error('disk full');
     };
     try {
@@ -540,7 +540,7 @@ describe('hostile imports create nothing', () => {
       // The rooms written before the failure are gone with their sessions.
       expect((await b.store.listRooms()).length).toBe(rooms);
     } finally {
-      store.addPin = original;
+      knowledge.addPin = original;
     }
   });
 });

@@ -46,8 +46,8 @@ export function ArchiveExports({ sessionId, baseName }: { sessionId: string; bas
   };
 
   return (
-    <div className="archive-exports">
-      <div className="archive-exports__buttons" role="group" aria-label="Export this session">
+    <div className="stack stack--sm archive-exports">
+      <div className="cluster" role="group" aria-label="Export this session">
         <Button size="sm" onClick={() => void run('markdown')} loading={busy === 'markdown'} disabled={busy !== null}>
           Download Markdown
         </Button>

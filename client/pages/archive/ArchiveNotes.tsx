@@ -107,7 +107,7 @@ export function ArchiveNotes({ blocks, onPin, pinning }: ArchiveNotesProps) {
         }
         const numbers = numbering(run.items);
         return (
-          <ul key={`list-${i}`} className="archive-notes__list">
+          <ul key={`list-${i}`} className="plain-list">
             {run.items.map((it) => (
               <li key={it.id} className="archive-notes__item" style={{ marginLeft: `${Math.max(0, it.depth - 1) * 1.5}em` }}>
                 <span className="archive-notes__marker" aria-hidden="true">

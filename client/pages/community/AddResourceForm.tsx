@@ -3,16 +3,16 @@
  * address is entered, an empty title is prefilled with the page's own (server link preview); the person
  * can change it, and the form works the same when no title can be found.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { parseUserUrl } from '../../../shared/doc/layout.ts';
 import { normalizeUrl } from '../../../shared/knowledge/normalizeUrl.ts';
 import { RESOURCE_NOTE_MAX, RESOURCE_TITLE_MAX, RESOURCE_URL_MAX, type ResourceDto } from '../../../shared/knowledge/resources.ts';
-import { api, fieldErrors } from '../../api/http.ts';
+import { api } from '../../api/http.ts';
 import { fetchLinkPreview } from '../../api/linkPreview.ts';
-import { useFocusFirstError } from '../../app/useFocusFirstError.ts';
-import { Button } from '../../components/Button.tsx';
+import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { Field } from '../../components/Field.tsx';
+import { FormActions } from '../../components/FormParts.tsx';
 
 export interface AddResourceFormProps {
   communityId: string;
@@ -25,11 +25,6 @@ export function AddResourceForm({ communityId, onAdded, onCancel }: AddResourceF
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
   const [lookingUp, setLookingUp] = useState(false);
   const lookup = useRef<AbortController | null>(null);
   useEffect(() => () => lookup.current?.abort(), []);
@@ -52,27 +47,18 @@ export function AddResourceForm({ communityId, onAdded, onCancel }: AddResourceF
     setLookingUp(false);
   };
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { errors, failure, busy, form, onSubmit } = useFormSubmit({
     // The same checks as the server's schema, so most mistakes are shown without a round trip.
-    const local: Record<string, string> = {};
-    if (!url.trim()) local.url = 'Enter a web address';
-    else if (!normalizeUrl(url)) local.url = 'Enter a web address starting with http:// or https://';
-    if (!title.trim()) local.title = 'Give the resource a title';
-    setErrors(local);
-    setFailure(null);
-    if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    try {
-      onAdded(await api.post<ResourceDto>(`/api/communities/${encodeURIComponent(communityId)}/resources`, { url: url.trim(), title: title.trim(), note: note.trim() }));
-    } catch (err) {
-      const byField = fieldErrors(err);
-      setErrors(byField);
-      if (Object.keys(byField).length === 0) setFailure(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    validate: () => {
+      const local: Record<string, string> = {};
+      if (!url.trim()) local.url = 'Enter a web address';
+      else if (!normalizeUrl(url)) local.url = 'Enter a web address starting with http:// or https://';
+      if (!title.trim()) local.title = 'Give the resource a title';
+      return local;
+    },
+    send: () => api.post<ResourceDto>(`/api/communities/${encodeURIComponent(communityId)}/resources`, { url: url.trim(), title: title.trim(), note: note.trim() }),
+    onDone: onAdded,
+  });
 
   return (
     <form ref={form} className="stack res-add" onSubmit={onSubmit} noValidate aria-label="Add a resource">
@@ -104,14 +90,7 @@ export function AddResourceForm({ communityId, onAdded, onCancel }: AddResourceF
       <Field label="Note" optional hint="Why it is useful, or which part to read." error={errors.note} kind="textarea">
         {(p) => <textarea {...p} name="note" rows={2} maxLength={RESOURCE_NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <div className="res-add__actions">
-        <Button type="submit" variant="primary" loading={busy}>
-          Add resource
-        </Button>
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions busy={busy} submitLabel="Add resource" onCancel={onCancel} />
     </form>
   );
 }

@@ -42,8 +42,8 @@ function filterQuery(tag: string, session: string, text: string): string {
 function ResourceItem({ r }: { r: ResourceDto }) {
   const who = [...r.sharedBy.map((p) => p.name), ...(r.inNotes ? ['in the notes'] : [])];
   return (
-    <li className="res-item">
-      <div className="res-item__head">
+    <li className="divided-list__item res-item">
+      <div className="divided-list__head">
         <span className="kb-kind">{r.kind === 'file' ? 'File' : 'Link'}</span>
         <a className="res-item__title" href={r.url} target="_blank" rel="noopener noreferrer">
           {r.title}
@@ -150,7 +150,7 @@ export function ResourcesSection({ communityId, myRole, sessions, tags }: Resour
       {library.error !== null && <ErrorBanner error={library.error} title="Could not load the resources." onRetry={library.reload} />}
       {library.loading && !library.data && <SkeletonBlock lines={3} label="Loading resources…" />}
       {library.data && (
-        <p className="res__status" role="status">
+        <p className="list-status" role="status">
           {list.length === 0 ? '' : list.length === 1 ? '1 resource' : `${list.length} resources`}
         </p>
       )}
@@ -165,7 +165,7 @@ export function ResourcesSection({ communityId, myRole, sessions, tags }: Resour
           </EmptyState>
         ))}
       {list.length > 0 && (
-        <ul className="res-list" aria-busy={library.loading}>
+        <ul className="divided-list" aria-busy={library.loading}>
           {list.map((r) => (
             <ResourceItem key={r.id} r={r} />
           ))}

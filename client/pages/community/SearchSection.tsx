@@ -83,15 +83,15 @@ export function SearchSection({ communityId }: { communityId: string }) {
           Press <kbd>/</kbd> to search from anywhere on this page. Small typos are fine.
         </p>
       </form>
-      <p className="kb-search__status" role="status" aria-live="polite">
+      <p className="list-status" role="status" aria-live="polite">
         {status}
       </p>
       {search.error !== null && showing && <ErrorBanner error={search.error} title="Search failed." />}
       {showing && count > 0 && (
-        <ol className="kb-results" aria-label={`Results for ${search.query}`}>
+        <ol className="divided-list" aria-label={`Results for ${search.query}`}>
           {search.results.map((r) => (
-            <li key={`${r.sessionId}:${r.where.kind}:${r.where.itemId ?? ''}`} className="kb-result">
-              <p className="kb-result__head">
+            <li key={`${r.sessionId}:${r.where.kind}:${r.where.itemId ?? ''}`} className="divided-list__item kb-result">
+              <p className="divided-list__head">
                 <Link href={sessionHref(r.sessionId, r.where)} className="kb-result__title">
                   {r.where.kind === 'title' ? <SnippetText snippet={r.snippet} /> : r.title}
                 </Link>

@@ -2,16 +2,16 @@
  * Define a recurring series: title, how it repeats (weekly, every two weeks, or the nth weekday of the
  * month), local time and time zone, first date, format and duration. The rule is built from pickers.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { SeriesDto } from '../../../shared/api/seriesSchemas.ts';
-import { SESSION_FORMAT_LABELS, SESSION_FORMATS, type SessionFormat } from '../../../shared/api/sessionFormats.ts';
+import type { SessionFormat } from '../../../shared/api/sessionFormats.ts';
 import { WEEKDAYS, type Weekday } from '../../../shared/recurrence.ts';
-import { api, fieldErrors } from '../../api/http.ts';
+import { api } from '../../api/http.ts';
 import { nextHourInputs } from '../../app/datetime.ts';
-import { useFocusFirstError } from '../../app/useFocusFirstError.ts';
-import { Button } from '../../components/Button.tsx';
+import { useFormSubmit } from '../../app/useFormSubmit.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { Field } from '../../components/Field.tsx';
+import { DurationField, FormActions, FormatField } from '../../components/FormParts.tsx';
 import { NTH_OPTIONS, WEEKDAY_LABELS, buildSeriesRule, timeZoneOptions, type SeriesPickers } from './seriesRule.ts';
 
 const DURATIONS = [30, 45, 60, 90, 120] as const;
@@ -35,24 +35,16 @@ export function SeriesForm({ communityId, onCreated, onCancel }: SeriesFormProps
   const [startDate, setStartDate] = useState(() => nextHourInputs().date);
   const [format, setFormat] = useState<SessionFormat>('presentation_qa');
   const [duration, setDuration] = useState('60');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, errors);
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const local: Record<string, string> = {};
-    if (!title.trim()) local.title = 'Give the series a title';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) local.startDate = 'Choose the first date';
-    if (!/^\d{2}:\d{2}$/.test(time)) local.time = 'Choose a time';
-    setErrors(local);
-    setFailure(null);
-    if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    try {
-      const created = await api.post<SeriesDto>(`/api/communities/${encodeURIComponent(communityId)}/series`, {
+  const { errors, failure, busy, form, onSubmit } = useFormSubmit({
+    validate: () => {
+      const local: Record<string, string> = {};
+      if (!title.trim()) local.title = 'Give the series a title';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) local.startDate = 'Choose the first date';
+      if (!/^\d{2}:\d{2}$/.test(time)) local.time = 'Choose a time';
+      return local;
+    },
+    send: () =>
+      api.post<SeriesDto>(`/api/communities/${encodeURIComponent(communityId)}/series`, {
         title: title.trim(),
         rule: buildSeriesRule({ repeat, weekday, nth }),
         timeZone,
@@ -60,18 +52,13 @@ export function SeriesForm({ communityId, onCreated, onCancel }: SeriesFormProps
         startTime: time,
         format,
         durationMinutes: Number(duration),
-      });
-      onCreated(created);
-    } catch (err) {
-      const byField = fieldErrors(err);
+      }),
+    onDone: onCreated,
+    placeError: (_err, byField) => {
       if (byField.startTime) byField.time = byField.startTime;
       if (byField.rule) byField.repeat = byField.rule;
-      setErrors(byField);
-      if (Object.keys(byField).length === 0) setFailure(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <form ref={form} className="stack" onSubmit={onSubmit} noValidate>
@@ -134,37 +121,10 @@ export function SeriesForm({ communityId, onCreated, onCancel }: SeriesFormProps
         <Field label="Starting from" error={errors.startDate}>
           {(p) => <input {...p} type="date" name="startDate" value={startDate} onChange={(e) => setStartDate(e.target.value)} />}
         </Field>
-        <Field label="Format" kind="select" hint="Each session starts with this format’s agenda." error={errors.format}>
-          {(p) => (
-            <select {...p} name="format" value={format} onChange={(e) => setFormat(e.target.value as SessionFormat)}>
-              {SESSION_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {SESSION_FORMAT_LABELS[f]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Duration" kind="select" error={errors.durationMinutes}>
-          {(p) => (
-            <select {...p} name="duration" value={duration} onChange={(e) => setDuration(e.target.value)}>
-              {DURATIONS.map((m) => (
-                <option key={m} value={m}>
-                  {m < 60 ? `${m} minutes` : m === 60 ? '1 hour' : `${m / 60} hours`}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <FormatField value={format} onChange={setFormat} hint="Each session starts with this format’s agenda." error={errors.format} />
+        <DurationField value={duration} onChange={setDuration} choices={DURATIONS} error={errors.durationMinutes} />
       </div>
-      <div className="form-actions">
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" loading={busy}>
-          {busy ? 'Creating…' : 'Create series'}
-        </Button>
-      </div>
+      <FormActions busy={busy} submitLabel="Create series" busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }

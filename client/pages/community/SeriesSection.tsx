@@ -71,9 +71,9 @@ export function SeriesSection({ communityId, canCreate, canEnd, onScheduleChange
         </p>
       )}
       {list.length > 0 && (
-        <ul className="series-list" role="list">
+        <ul className="divided-list series-list" role="list">
           {list.map((s) => (
-            <li key={s.id} className="series-item">
+            <li key={s.id} className="divided-list__item series-item">
               <div className="series-item__head">
                 <h3 className="series-item__title">{s.title}</h3>
                 {canEnd && (

@@ -56,7 +56,7 @@ export function SessionsSection({ communityId, sessions, canSchedule, tags = NO_
   );
 
   return (
-    <section className="section" aria-labelledby="sessions-heading">
+    <section className="card section" aria-labelledby="sessions-heading">
       <div className="section-header">
         <h2 id="sessions-heading">Sessions</h2>
         {sessions.data && (upcoming.length > 0 || past.length > 0) && scheduleButton}
@@ -89,7 +89,7 @@ export function SessionsSection({ communityId, sessions, canSchedule, tags = NO_
               </p>
             </EmptyState>
           ) : (
-            <ul className="session-list" role="list">
+            <ul className="divided-list session-list" role="list">
               {upcoming.map((s) => (
                 <SessionRow key={s.id} session={s} tags={tags[s.id]} live={sessionTiming(s, now) === 'live'} onOpen={() => navigate(`/s/${encodeURIComponent(s.id)}`)} />
               ))}
@@ -98,7 +98,7 @@ export function SessionsSection({ communityId, sessions, canSchedule, tags = NO_
           {past.length > 0 && (
             <>
               <h3 className="subheading">Past</h3>
-              <ul className="session-list session-list--past" role="list">
+              <ul className="divided-list session-list session-list--past" role="list">
                 {past.map((s) => (
                   <SessionRow key={s.id} session={s} tags={tags[s.id]} live={false} onCheckIn={() => setCheckIn(s)} />
                 ))}
@@ -139,7 +139,7 @@ interface SessionRowProps {
 function SessionRow({ session: s, tags, live, onOpen, onCheckIn }: SessionRowProps) {
   const href = `/s/${encodeURIComponent(s.id)}`;
   return (
-    <li className="session-row card">
+    <li className="divided-list__item session-row">
       <div className="session-row__main">
         <Link href={href} className="session-row__title">
           {s.title}

@@ -37,7 +37,7 @@ export function ImportCommunity({ onImported }: { onImported?: () => void }) {
   const label = !busy ? 'Import a community' : progress < 1 ? `Uploading… ${Math.round(progress * 100)}%` : 'Creating the community…';
 
   return (
-    <div className="import-community">
+    <div className="stack stack--sm stack--end import-community">
       <input
         ref={input}
         type="file"

@@ -36,7 +36,7 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
   registerRoute(app, ROUTES.exportSessionMarkdown, async (c) => {
     const user = requireUser(c);
     const { session, community } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
-    const tags = await store.getSessionTags(session.id);
+    const tags = await store.knowledge.getSessionTags(session.id);
     const info = { ...session, tags, communityName: community.name };
     const markdown = await withRoomDoc(session.room, { store, rooms }, (doc) => sessionToMarkdown(doc, info));
     return c.body(markdown, 200, {

@@ -21,7 +21,7 @@ export function feedbackRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = requireUser(c);
     const { session } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
     const updatedAt = new Date().toISOString();
-    await store.setFeedback({ sessionId: session.id, userId: user.id, valuable: body.valuable, focusNext: body.focusNext, updatedAt });
+    await store.series.setFeedback({ sessionId: session.id, userId: user.id, valuable: body.valuable, focusNext: body.focusNext, updatedAt });
     const dto: MyFeedbackDto = { mine: { valuable: body.valuable, focusNext: body.focusNext, updatedAt } };
     return c.json(dto, 200);
   });
@@ -29,7 +29,7 @@ export function feedbackRoutes(deps: AppDeps): Hono<AppEnv> {
   registerRoute(app, ROUTES.myFeedback, async (c) => {
     const user = requireUser(c);
     const { session } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
-    const mine = (await store.listFeedback(session.id)).find((f) => f.userId === user.id);
+    const mine = (await store.series.listFeedback(session.id)).find((f) => f.userId === user.id);
     const dto: MyFeedbackDto = { mine: mine ? { valuable: mine.valuable, focusNext: mine.focusNext, updatedAt: mine.updatedAt } : null };
     return c.json(dto, 200);
   });
@@ -38,21 +38,21 @@ export function feedbackRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = requireUser(c);
     const { session, membership } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
     requireRole(membership, canManageSessions, 'Only hosts and facilitators see check-in results');
-    return c.json(summarizeFeedback(session.id, await store.listFeedback(session.id)), 200);
+    return c.json(summarizeFeedback(session.id, await store.series.listFeedback(session.id)), 200);
   });
 
   registerRoute(app, ROUTES.feedbackTrend, async (c) => {
     const user = requireUser(c);
     const { community, membership } = await loadCommunity(store, pathParam(c, 'id'), user.id);
     requireRole(membership, canManageSessions, 'Only hosts and facilitators see check-in results');
-    const series = await store.getSeries(community.id, pathParam(c, 'seriesId'));
+    const series = await store.series.getSeries(community.id, pathParam(c, 'seriesId'));
     if (!series) throw new HttpError('not_found', 'Series not found');
     const now = Date.now();
     // Sessions that have started: upcoming ones cannot have a meaningful check-in yet.
     const sessions = (await store.listSessions(community.id)).filter((s) => s.seriesId === series.id && Date.parse(s.startsAt) <= now);
     const dto: FeedbackTrendDto = { seriesId: series.id, sessions: [] };
     for (const s of sessions) {
-      const { count, average } = summarizeFeedback(s.id, await store.listFeedback(s.id));
+      const { count, average } = summarizeFeedback(s.id, await store.series.listFeedback(s.id));
       dto.sessions.push({ sessionId: s.id, title: s.title, startsAt: s.startsAt, count, average });
     }
     return c.json(dto, 200);

@@ -59,7 +59,7 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const { sha256 } = await files.put(content);
     const now = new Date().toISOString();
-    await store.addFile(
+    await store.files.addFile(
       { sha256, mime, bytes: content.byteLength, createdAt: now },
       { sha256, communityId: session.communityId, sessionId: session.id, name, uploadedBy: user.id, uploadedAt: now },
     );
@@ -75,7 +75,7 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
     const missing = new HttpError('not_found', 'File not found');
     if (!SHA256.test(sha)) throw missing;
     // Members read their communities' files; a guest only the files of its own session.
-    const file = (user ? await store.getFileForMember(sha, user.id) : null) ?? (guest ? await store.guests.getSessionFile(guest.sessionId, sha) : null);
+    const file = (user ? await store.files.getFileForMember(sha, user.id) : null) ?? (guest ? await store.guests.getSessionFile(guest.sessionId, sha) : null);
     if (!file) throw missing;
     const etag = `"${sha}"`;
     const headers: Record<string, string> = {

@@ -28,7 +28,7 @@ export function knowledgeRoutes(deps: AppDeps): Hono<AppEnv> {
   registerRoute(app, ROUTES.getSessionTags, async (c) => {
     const user = requireUser(c);
     const { session } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
-    const dto: SessionTagsDto = { tags: await store.getSessionTags(session.id) };
+    const dto: SessionTagsDto = { tags: await store.knowledge.getSessionTags(session.id) };
     return c.json(dto, 200);
   });
 
@@ -36,8 +36,8 @@ export function knowledgeRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = requireUser(c);
     const { session, membership } = await loadSessionForMember(store, pathParam(c, 'id'), user.id);
     requireRole(membership, canManageSessions, 'Only hosts and facilitators can tag sessions');
-    await store.setSessionTags(session.id, body.tags);
-    const dto: SessionTagsDto = { tags: await store.getSessionTags(session.id) };
+    await store.knowledge.setSessionTags(session.id, body.tags);
+    const dto: SessionTagsDto = { tags: await store.knowledge.getSessionTags(session.id) };
     return c.json(dto, 200);
   });
 
@@ -45,7 +45,7 @@ export function knowledgeRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = requireUser(c);
     const { community, membership } = await loadCommunity(store, pathParam(c, 'id'), user.id);
     requireMember(membership);
-    const dto: CommunityTagsDto = { sessions: await store.listCommunityTags(community.id) };
+    const dto: CommunityTagsDto = { sessions: await store.knowledge.listCommunityTags(community.id) };
     return c.json(dto, 200);
   });
 

@@ -58,7 +58,7 @@ export function pinRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = requireUser(c);
     const { community, membership } = await loadCommunity(store, pathParam(c, 'id'), user.id);
     requireMember(membership);
-    return c.json({ pins: (await store.listPins(community.id)).map(toPinDto) }, 200);
+    return c.json({ pins: (await store.knowledge.listPins(community.id)).map(toPinDto) }, 200);
   });
 
   registerRoute(app, ROUTES.createPin, async (c, body) => {
@@ -71,7 +71,7 @@ export function pinRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!found) throw new HttpError('not_found', 'That note or board item no longer exists');
     const excerpt = cut(found.excerpt);
     if (!excerpt) throw new HttpError('invalid_input', 'This item has no text to pin');
-    const stored = await store.addPin({
+    const stored = await store.knowledge.addPin({
       id: randomUUID(),
       communityId: community.id,
       sessionId: session.id,
@@ -91,12 +91,12 @@ export function pinRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = requireUser(c);
     const { community, membership } = await loadCommunity(store, pathParam(c, 'id'), user.id);
     const m = requireRole(membership, canEditRoom, NO_VIEWERS);
-    const pin = await store.getPin(community.id, pathParam(c, 'pinId'));
+    const pin = await store.knowledge.getPin(community.id, pathParam(c, 'pinId'));
     if (!pin) throw new HttpError('not_found', 'Pin not found');
     if (pin.pinnedBy !== user.id && !canManageSessions(m.role)) {
       throw new HttpError('forbidden', 'Only the person who pinned this, or a host or facilitator, can unpin it');
     }
-    await store.deletePin(community.id, pin.id);
+    await store.knowledge.deletePin(community.id, pin.id);
     return c.body(null, 204);
   });
 

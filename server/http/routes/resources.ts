@@ -68,7 +68,7 @@ export function resourceRoutes(deps: AppDeps): Hono<AppEnv> {
     let sessionIds: Set<string> | null = null;
     if (tag) {
       const wanted = normalizeTag(tag);
-      const tags = await store.listCommunityTags(community.id);
+      const tags = await store.knowledge.listCommunityTags(community.id);
       sessionIds = new Set(Object.keys(tags).filter((id) => tags[id]!.includes(wanted)));
     }
     if (session) sessionIds = new Set(!sessionIds || sessionIds.has(session) ? [session] : []);

@@ -48,7 +48,7 @@ export function searchRoutes(deps: AppDeps): Hono<AppEnv> {
     const { community, membership } = await loadCommunity(store, pathParam(c, 'id'), user.id);
     requireMember(membership);
     const { q, limit } = searchParams(c);
-    return c.json(toSearchResponse(await store.search([community.id], { text: q }, limit)), 200);
+    return c.json(toSearchResponse(await store.searchIndex.search([community.id], { text: q }, limit)), 200);
   });
 
   registerRoute(app, ROUTES.searchAll, async (c) => {
@@ -56,7 +56,7 @@ export function searchRoutes(deps: AppDeps): Hono<AppEnv> {
     const { q, limit } = searchParams(c);
     // Membership, not visibility: open communities one has not joined are not searched.
     const mine = (await store.listCommunities(user.id)).filter((r) => r.myRole !== null).map((r) => r.id);
-    return c.json(toSearchResponse(await store.search(mine, { text: q }, limit)), 200);
+    return c.json(toSearchResponse(await store.searchIndex.search(mine, { text: q }, limit)), 200);
   });
 
   return app;

@@ -56,7 +56,7 @@ export function seriesRoutes(deps: AppDeps): Hono<AppEnv> {
     requireRole(membership, canManageSessions, 'Only hosts and facilitators can define series');
     const now = new Date();
     const series: SeriesRecord = { id: randomUUID(), communityId: community.id, ...body, createdBy: user.id, createdAt: now.toISOString() };
-    await store.createSeries(series);
+    await store.series.createSeries(series);
     await ensureUpcomingSessions(store, series, now);
     return c.json(toSeriesDto(series, now), 201);
   });
@@ -67,7 +67,7 @@ export function seriesRoutes(deps: AppDeps): Hono<AppEnv> {
     requireMember(membership);
     const now = new Date();
     await ensureCommunitySeries(store, community.id, now);
-    const series = await store.listSeries(community.id);
+    const series = await store.series.listSeries(community.id);
     return c.json({ series: series.map((s) => toSeriesDto(s, now)) }, 200);
   });
 
@@ -75,7 +75,7 @@ export function seriesRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = requireUser(c);
     const { community, membership } = await loadCommunity(store, pathParam(c, 'id'), user.id);
     requireRole(membership, canManageMembers, 'Only hosts can end a series');
-    const deleted = await store.deleteSeries(community.id, pathParam(c, 'seriesId'), new Date().toISOString());
+    const deleted = await store.series.deleteSeries(community.id, pathParam(c, 'seriesId'), new Date().toISOString());
     if (!deleted) throw new HttpError('not_found', 'Series not found');
     return c.body(null, 204);
   });
@@ -85,7 +85,7 @@ export function seriesRoutes(deps: AppDeps): Hono<AppEnv> {
     const { community, membership } = await loadCommunity(store, pathParam(c, 'id'), user.id);
     requireMember(membership);
     const token = newFeedToken();
-    await store.setFeedToken({ tokenHash: hashFeedToken(token), communityId: community.id, userId: user.id, createdAt: new Date().toISOString() });
+    await store.series.setFeedToken({ tokenHash: hashFeedToken(token), communityId: community.id, userId: user.id, createdAt: new Date().toISOString() });
     // One token serves both feeds, so making a new link never silently turns the other one off.
     const feedBase = `${baseUrl(c.req.header('origin'))}/api/communities/${encodeURIComponent(community.id)}`;
     const dto: FeedTokenDto = { url: `${feedBase}/calendar.ics?token=${token}`, atomUrl: `${feedBase}/feed.atom?token=${token}` };

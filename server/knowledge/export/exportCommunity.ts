@@ -79,9 +79,9 @@ export async function exportCommunity(deps: CommunityExportDeps, community: Comm
   const { store } = deps;
   const [sessions, series, pins, tags, direct] = await Promise.all([
     store.listSessions(community.id),
-    store.listSeries(community.id),
-    store.listPins(community.id),
-    store.listCommunityTags(community.id),
+    store.series.listSeries(community.id),
+    store.knowledge.listPins(community.id),
+    store.knowledge.listCommunityTags(community.id),
     store.resources.listDirect(community.id),
   ]);
   const byId = new Map(sessions.map((s) => [s.id, s]));
@@ -118,7 +118,7 @@ export async function exportCommunity(deps: CommunityExportDeps, community: Comm
   const files: CommunityManifest['files'] = [];
   for (const [sha, sessionIds] of fileSessions) {
     // Only what the exporter may read (a board can name any hash; another community's file stays out).
-    const meta = await store.getFileForMember(sha, exporterId);
+    const meta = await store.files.getFileForMember(sha, exporterId);
     const content = meta ? await readStoredFile(deps.files, sha) : null;
     if (!meta || !content) continue;
     // Already compressed formats are stored as they are.

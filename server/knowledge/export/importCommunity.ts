@@ -214,7 +214,7 @@ export async function importCommunity(deps: CommunityImportDeps, zip: Uint8Array
     for (const s of manifest.series) {
       const id = randomUUID();
       seriesIds.set(s.id, id);
-      await store.createSeries({ id, communityId, ...s.schedule, createdBy: importerId, createdAt: now });
+      await store.series.createSeries({ id, communityId, ...s.schedule, createdBy: importerId, createdAt: now });
     }
     const sessions = new Map<string, SessionRecord>();
     for (const s of manifest.sessions) {
@@ -233,20 +233,20 @@ export async function importCommunity(deps: CommunityImportDeps, zip: Uint8Array
       await store.createSession(session);
       // A new room nobody can have joined yet: its state goes straight into the store.
       await store.appendUpdates([{ room: session.room, update: docs.get(s.id)! }]);
-      if (s.tags.length) await store.setSessionTags(session.id, s.tags);
+      if (s.tags.length) await store.knowledge.setSessionTags(session.id, s.tags);
       sessions.set(s.id, session);
     }
     for (const f of manifest.files) {
       await deps.files.put(files.get(f.sha256)!);
       for (const id of f.sessionIds) {
-        await store.addFile(
+        await store.files.addFile(
           { sha256: f.sha256, mime: f.mime, bytes: files.get(f.sha256)!.byteLength, createdAt: now },
           { sha256: f.sha256, communityId, sessionId: sessions.get(id)!.id, name: f.name, uploadedBy: importerId, uploadedAt: now },
         );
       }
     }
     for (const p of manifest.pins) {
-      await store.addPin({
+      await store.knowledge.addPin({
         id: randomUUID(),
         communityId,
         sessionId: sessions.get(p.sessionId)!.id,

@@ -18,12 +18,12 @@ export const EMBED_BUDGET_BYTES = 16 * 1024 * 1024;
 const EMPTY_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120" viewBox="0 0 320 120"><rect width="100%" height="100%" fill="${DEFAULT_SVG_PALETTE.canvas}"/><text x="160" y="64" font-size="14" fill="${DEFAULT_SVG_PALETTE.muted}" text-anchor="middle" font-family="system-ui, sans-serif">Nothing on the board</text></svg>`;
 
 /** Board items (extractBoard) as SVG text; images `readerId` may read are embedded. */
-export async function renderBoardSvg(items: readonly BoardEntry[], deps: { store: Pick<FileStore, 'getFileForMember'>; files: FileStorage }, readerId: string): Promise<string> {
+export async function renderBoardSvg(items: readonly BoardEntry[], deps: { store: { readonly files: Pick<FileStore, 'getFileForMember'> }; files: FileStorage }, readerId: string): Promise<string> {
   const images = new Map<string, string>();
   let budget = EMBED_BUDGET_BYTES;
   const shas = new Set(items.filter((i) => i.type === 'image' && i.sha256).map((i) => i.sha256!));
   for (const sha of shas) {
-    const meta = await deps.store.getFileForMember(sha, readerId);
+    const meta = await deps.store.files.getFileForMember(sha, readerId);
     if (!meta || !(BOARD_IMAGE_TYPES as readonly string[]).includes(meta.mime) || meta.bytes > budget) continue;
     const content = await readStoredFile(deps.files, sha);
     if (!content || content.byteLength > budget) continue;

@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import type { ActionStatus, SessionActions, SessionSummary } from '../../../shared/knowledge/actions.ts';
 import type { ActionStore, StoredAction, StoredDecision } from '../types.ts';
+import { actionInsertRows, decisionFromRow, type ActionRow } from '../recordRows.ts';
 import { iso, stmt, withTransaction } from './sqlHelpers.ts';
 
 /** The schema step: the same tables as SQLite's migration 7, with native types. */
@@ -43,19 +44,7 @@ export const PG_ACTIONS_MIGRATION = {
   `,
 } as const;
 
-interface Row {
-  sessionId: string;
-  sessionTitle: string;
-  sessionStartsAt: string;
-  position: number;
-  blockId: string;
-  anchor: string | null;
-  text: string;
-  assignee: string | null;
-  assigneeName: string | null;
-  due: string | null;
-  done: boolean;
-}
+type Row = ActionRow<boolean>;
 
 const COLS = `a.session_id AS "sessionId", s.title AS "sessionTitle", s.starts_at_text AS "sessionStartsAt", a.position, a.block_id AS "blockId",
   a.anchor, a.text, a.assignee, a.assignee_name AS "assigneeName", a.due, a.done`;
@@ -88,25 +77,12 @@ const SQL = {
   carryForward: stmt('carryForwardOfSession', `SELECT from_session_id AS "fromSessionId", ${iso('created_at')} AS at FROM carry_forwards WHERE session_id = $1`),
 } as const;
 
-const toDecision = (r: Row): StoredDecision => ({
-  sessionId: r.sessionId,
-  sessionTitle: r.sessionTitle,
-  sessionStartsAt: r.sessionStartsAt,
-  position: r.position,
-  blockId: r.blockId,
-  anchor: r.anchor,
-  text: r.text,
-});
-
 /** Decisions, actions, summaries and carry-forward claims on the store's pool. */
 export class PostgresActionRecords implements ActionStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async replaceSessionActions(sessionId: string, communityId: string, items: SessionActions): Promise<void> {
-    const rows = [
-      ...items.actions.map((a, i) => ['action', i, a.blockId, a.anchor, a.text, a.assignee, a.assigneeName, a.due, a.done] as const),
-      ...items.decisions.map((d, i) => ['decision', i, d.blockId, d.anchor, d.text, null, null, null, false] as const),
-    ];
+    const rows = actionInsertRows(items);
     const column = (k: number) => rows.map((r) => r[k]);
     await withTransaction(this.pool, async (client) => {
       await client.query({ ...SQL.deleteSession, values: [sessionId] });
@@ -128,7 +104,7 @@ export class PostgresActionRecords implements ActionStore {
   }
 
   async listDecisions(communityId: string): Promise<StoredDecision[]> {
-    return (await this.pool.query<Row>({ ...SQL.decisions, values: [communityId] })).rows.map(toDecision);
+    return (await this.pool.query<Row>({ ...SQL.decisions, values: [communityId] })).rows.map(decisionFromRow);
   }
 
   async addSummary(summary: SessionSummary): Promise<boolean> {

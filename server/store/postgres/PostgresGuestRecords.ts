@@ -4,6 +4,7 @@
  */
 import type pg from 'pg';
 import type { FileRecord, GuestLinkRecord, GuestRecord, GuestStore } from '../types.ts';
+import { guestFromRow, type GuestJoinRow } from '../recordRows.ts';
 import { iso, stmt } from './sqlHelpers.ts';
 
 /** The schema step: the same tables as SQLite's migration 8, with native types. */
@@ -64,14 +65,6 @@ const SQL = {
   ),
 } as const;
 
-interface GuestRow extends GuestLinkRecord {
-  gId: string;
-  gTokenHash: string;
-  gName: string;
-  gUserId: string | null;
-  gCreatedAt: string;
-}
-
 /** Guest links and guests on the store's pool. */
 export class PostgresGuestRecords implements GuestStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -100,10 +93,7 @@ export class PostgresGuestRecords implements GuestStore {
   }
 
   async getGuestByTokenHash(tokenHash: string): Promise<{ guest: GuestRecord; link: GuestLinkRecord } | null> {
-    const row = (await this.pool.query<GuestRow>({ ...SQL.guestByHash, values: [tokenHash] })).rows[0];
-    if (!row) return null;
-    const { gId, gTokenHash, gName, gUserId, gCreatedAt, ...link } = row;
-    return { guest: { id: gId, tokenHash: gTokenHash, linkId: link.id, name: gName, userId: gUserId, createdAt: gCreatedAt }, link };
+    return guestFromRow((await this.pool.query<GuestJoinRow>({ ...SQL.guestByHash, values: [tokenHash] })).rows[0]);
   }
 
   async getSessionFile(sessionId: string, sha256: string): Promise<(FileRecord & { name: string }) | null> {

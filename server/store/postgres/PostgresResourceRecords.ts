@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { aggregateResources, occurrenceKey, type ResourceOccurrenceRow } from '../resourceListing.ts';
+import { aggregateResources, planSessionOccurrences, type ResourceOccurrenceRow, type StoredSessionOccurrence } from '../resourceListing.ts';
 import type { DirectResource, ResourceListing, ResourceOccurrence, ResourceStore, StoredDirectResource } from '../types.ts';
 import { iso, stmt, withTransaction } from './sqlHelpers.ts';
 
@@ -96,23 +96,17 @@ export class PostgresResourceRecords implements ResourceStore {
   async replaceSessionResources(communityId: string, sessionId: string, items: ResourceOccurrence[], indexedAt: string): Promise<void> {
     await withTransaction(this.pool, async (client) => {
       await client.query({ ...SQL.lockSession, values: [sessionId] });
-      const previous = (await client.query<{ resourceId: string; key: string; place: string; itemId: string; seenAt: string }>({ ...SQL.sessionOccurrences, values: [sessionId] })).rows;
-      const before = new Map(previous.map((o) => [occurrenceKey(o.key, o.place, o.itemId), o.seenAt]));
+      const previous = (await client.query<StoredSessionOccurrence>({ ...SQL.sessionOccurrences, values: [sessionId] })).rows;
+      const plan = planSessionOccurrences(previous, items, indexedAt);
       await client.query({ ...SQL.deleteSessionOccurrences, values: [sessionId] });
-      const seen = new Set<string>();
-      for (const item of items) {
-        const k = occurrenceKey(item.key, item.place, item.itemId);
-        if (seen.has(k)) continue;
-        seen.add(k);
-        const seenAt = before.get(k) ?? item.seenAt ?? indexedAt;
+      for (const item of plan.writes) {
         const res = await client.query<{ id: string }>({
           ...SQL.upsertResource,
-          values: [randomUUID(), communityId, item.key, item.kind, item.url, item.title, item.sha256, '', seenAt],
+          values: [randomUUID(), communityId, item.key, item.kind, item.url, item.title, item.sha256, '', item.seenAt],
         });
-        await client.query({ ...SQL.insertOccurrence, values: [res.rows[0]!.id, communityId, sessionId, item.place, item.itemId, item.sharedBy, seenAt] });
+        await client.query({ ...SQL.insertOccurrence, values: [res.rows[0]!.id, communityId, sessionId, item.place, item.itemId, item.sharedBy, item.seenAt] });
       }
-      // Only resources this session shared before can have lost their last occurrence.
-      for (const resourceId of new Set(previous.map((o) => o.resourceId))) await client.query({ ...SQL.deleteIfOrphan, values: [resourceId] });
+      for (const resourceId of plan.maybeOrphaned) await client.query({ ...SQL.deleteIfOrphan, values: [resourceId] });
     });
   }
 

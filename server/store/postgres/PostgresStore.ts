@@ -6,27 +6,17 @@ import pg from 'pg';
 import type { Role } from '../../../shared/roles.ts';
 import {
   StoreConflictError,
-  type FileLinkRecord,
-  type FileRecord,
   type AuthSessionRecord,
-  type FeedTokenRecord,
-  type FeedbackRecord,
-  type SeriesRecord,
   type CommunityRecord,
-  type IndexEntry,
-  type IndexState,
   type InviteRecord,
   type MembershipRecord,
   type PendingUpdate,
-  type PinRecord,
-  type SearchHit,
-  type SearchQuery,
   type SessionRecord,
-  type SessionToIndex,
   type Store,
   type StoredDoc,
   type UserRecord,
 } from '../types.ts';
+import { bufferOf, bytesOf, sessionFromRow, type SessionRow } from '../recordRows.ts';
 import { migrate } from './migrations.ts';
 import { iso, stmt, withTransaction, type NamedStatement } from './sqlHelpers.ts';
 import { PostgresFileRecords } from './PostgresFileRecords.ts';
@@ -70,13 +60,6 @@ const INVITE_COLS = `code, community_id AS "communityId", created_by AS "created
 const SESSION_COLS = `id, community_id AS "communityId", title, starts_at_text AS "startsAt", duration_minutes AS "durationMinutes", format, room, created_by AS "createdBy", ${iso('created_at')} AS "createdAt", series_id AS "seriesId"`;
 
 type CommunityListRow = CommunityRecord & { memberCount: number; myRole: Role | null };
-type SessionRow = Omit<SessionRecord, 'seriesId'> & { seriesId: string | null };
-
-/** A session row as a record: `seriesId` only on sessions of a series, so one-off records keep their shape. */
-function sessionFromRow(row: SessionRow): SessionRecord {
-  const { seriesId, ...rest } = row;
-  return seriesId === null ? rest : { ...rest, seriesId };
-}
 
 /** Every fixed statement. Orderings mirror SqliteStore's, with COLLATE "C" standing for SQLite's BINARY. */
 const SQL = {
@@ -174,16 +157,6 @@ const SQL = {
   ping: stmt('ping', 'SELECT 1'),
 } as const;
 
-/** Wraps bytes for binding as BYTEA without copying (`pg` sends Buffers in binary format). */
-function bytea(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** A plain Uint8Array view of a BYTEA, so callers never depend on Buffer-only methods. */
-function bytesOf(buf: Buffer): Uint8Array {
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-}
-
 /** Turns unique violations (SQLSTATE 23505) into the store-neutral StoreConflictError. */
 function rethrowConflict(err: unknown, what: string): never {
   if (err instanceof pg.DatabaseError && err.code === '23505') throw new StoreConflictError(`${what} already exists`);
@@ -193,10 +166,14 @@ function rethrowConflict(err: unknown, what: string): never {
 /** Store on a PostgreSQL database shared by any number of server processes. */
 export class PostgresStore implements Store {
   private closed = false;
-  private readonly searchIndex: PostgresSearchIndex;
-  private readonly knowledge: PostgresKnowledgeRecords;
-  private readonly files: PostgresFileRecords;
-  private readonly series: PostgresSeriesRecords;
+  /** Full-text search over sessions. */
+  readonly searchIndex: PostgresSearchIndex;
+  /** Session tags and pins. */
+  readonly knowledge: PostgresKnowledgeRecords;
+  /** Uploaded files' metadata. */
+  readonly files: PostgresFileRecords;
+  /** Recurring series, feedback check-ins and calendar feed tokens. */
+  readonly series: PostgresSeriesRecords;
   /** Decisions, actions and end-of-session summaries (issue 3 item 6). */
   readonly actions: PostgresActionRecords;
   /** Guest links and guests (issue 4 item 10). */
@@ -458,107 +435,13 @@ export class PostgresStore implements Store {
       if (snap.rows[0]) parts.unshift(bytesOf(snap.rows[0][0]));
       // A throwing merge rolls the deletion back: nothing is lost.
       const merged = await merge(parts);
-      await client.query({ ...SQL.upsertSnapshot, values: [room, bytea(merged), new Date().toISOString()] });
+      await client.query({ ...SQL.upsertSnapshot, values: [room, bufferOf(merged), new Date().toISOString()] });
     });
   }
 
   async listRooms(): Promise<string[]> {
     return (await this.all<{ room: string }>(SQL.listRooms, [])).map((r) => r.room);
   }
-
-  // --- search index and knowledge base (PostgresSearchIndex, PostgresKnowledgeRecords) ---
-
-  async replaceSessionEntries(sessionId: string, communityId: string, entries: IndexEntry[], state: IndexState): Promise<void> {
-    return this.searchIndex.replaceSessionEntries(sessionId, communityId, entries, state);
-  }
-
-  async search(communityIds: string[], query: SearchQuery, limit: number): Promise<SearchHit[]> {
-    return this.searchIndex.search(communityIds, query, limit);
-  }
-
-  async listSessionsToIndex(version: number, limit: number): Promise<SessionToIndex[]> {
-    return this.searchIndex.listSessionsToIndex(version, limit);
-  }
-
-  async setSessionTags(sessionId: string, tags: string[]): Promise<void> {
-    return this.knowledge.setSessionTags(sessionId, tags);
-  }
-
-  async getSessionTags(sessionId: string): Promise<string[]> {
-    return this.knowledge.getSessionTags(sessionId);
-  }
-
-  async listCommunityTags(communityId: string): Promise<Record<string, string[]>> {
-    return this.knowledge.listCommunityTags(communityId);
-  }
-
-  async addPin(pin: PinRecord): Promise<PinRecord> {
-    return this.knowledge.addPin(pin);
-  }
-
-  async getPin(communityId: string, pinId: string): Promise<PinRecord | null> {
-    return this.knowledge.getPin(communityId, pinId);
-  }
-
-  async listPins(communityId: string): Promise<(PinRecord & { pinnedByName: string; sessionTitle: string })[]> {
-    return this.knowledge.listPins(communityId);
-  }
-
-  async deletePin(communityId: string, pinId: string): Promise<boolean> {
-    return this.knowledge.deletePin(communityId, pinId);
-  }
-
-  // --- uploaded files (PostgresFileRecords) ---
-
-  async addFile(file: FileRecord, link: FileLinkRecord): Promise<void> {
-    return this.files.addFile(file, link);
-  }
-
-  async getFile(sha256: string): Promise<FileRecord | null> {
-    return this.files.getFile(sha256);
-  }
-
-  async getFileForMember(sha256: string, userId: string): Promise<(FileRecord & { name: string }) | null> {
-    return this.files.getFileForMember(sha256, userId);
-  }
-  // --- recurring series, feedback, feed tokens (PostgresSeriesRecords) ---
-
-  async createSeries(series: SeriesRecord): Promise<void> {
-    return this.series.createSeries(series);
-  }
-
-  async getSeries(communityId: string, seriesId: string): Promise<SeriesRecord | null> {
-    return this.series.getSeries(communityId, seriesId);
-  }
-
-  async listSeries(communityId: string): Promise<SeriesRecord[]> {
-    return this.series.listSeries(communityId);
-  }
-
-  async deleteSeries(communityId: string, seriesId: string, sessionsFrom: string): Promise<boolean> {
-    return this.series.deleteSeries(communityId, seriesId, sessionsFrom);
-  }
-
-  async addSeriesSession(session: SessionRecord & { seriesId: string }): Promise<boolean> {
-    return this.series.addSeriesSession(session);
-  }
-
-  async setFeedback(feedback: FeedbackRecord): Promise<void> {
-    return this.series.setFeedback(feedback);
-  }
-
-  async listFeedback(sessionId: string): Promise<FeedbackRecord[]> {
-    return this.series.listFeedback(sessionId);
-  }
-
-  async setFeedToken(token: FeedTokenRecord): Promise<void> {
-    return this.series.setFeedToken(token);
-  }
-
-  async getFeedToken(tokenHash: string): Promise<FeedTokenRecord | null> {
-    return this.series.getFeedToken(tokenHash);
-  }
-
 }
 
 /**
@@ -572,7 +455,7 @@ function insertUpdates(rows: PendingUpdate[], now: string): pg.QueryConfig {
   values[0] = now;
   for (let i = 0; i < rows.length; i++) {
     values[2 * i + 1] = rows[i]!.room;
-    values[2 * i + 2] = bytea(rows[i]!.update);
+    values[2 * i + 2] = bufferOf(rows[i]!.update);
     tuples[i] = `($${2 * i + 2}, $${2 * i + 3}, $1::timestamptz)`;
   }
   return { text: `INSERT INTO doc_updates (room, data, created_at) VALUES ${tuples.join(', ')}`, values };

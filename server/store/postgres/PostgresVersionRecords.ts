@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { VersionRecord, VersionStore } from '../types.ts';
+import { versionFromRow, type VersionRow } from '../recordRows.ts';
 import { iso, stmt } from './sqlHelpers.ts';
 
 /** The schema step: the same tables as SQLite's migration 6, with native types. */
@@ -48,13 +49,6 @@ const SQL = {
   seen: stmt('versionsSeen', `SELECT ${iso('seen_at')} AS "seenAt" FROM session_seen WHERE user_id = $1 AND session_id = $2`),
 } as const;
 
-type Row = Omit<VersionRecord, 'state'> & { state: Buffer };
-
-function toRecord(row: Row | undefined): VersionRecord | null {
-  if (!row) return null;
-  return { ...row, state: new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) };
-}
-
 /** Versions and last-seen marks on the store's pool. */
 export class PostgresVersionRecords implements VersionStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -68,11 +62,11 @@ export class PostgresVersionRecords implements VersionStore {
   }
 
   async getVersion(sessionId: string, versionId: string): Promise<VersionRecord | null> {
-    return toRecord((await this.pool.query<Row>({ ...SQL.get, values: [sessionId, versionId] })).rows[0]);
+    return versionFromRow((await this.pool.query<VersionRow>({ ...SQL.get, values: [sessionId, versionId] })).rows[0]);
   }
 
   async versionAtOrBefore(sessionId: string, at: string): Promise<VersionRecord | null> {
-    return toRecord((await this.pool.query<Row>({ ...SQL.atOrBefore, values: [sessionId, at] })).rows[0]);
+    return versionFromRow((await this.pool.query<VersionRow>({ ...SQL.atOrBefore, values: [sessionId, at] })).rows[0]);
   }
 
   async deleteVersions(sessionId: string, versionIds: string[]): Promise<number> {

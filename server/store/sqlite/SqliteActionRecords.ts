@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { ActionStatus, SessionActions, SessionSummary } from '../../../shared/knowledge/actions.ts';
 import type { ActionStore, StoredAction, StoredDecision } from '../types.ts';
+import { actionInsertRows, decisionFromRow, type ActionRow } from '../recordRows.ts';
 
 /** Schema step 7. One table holds both kinds: a session's rows are replaced together on every pass. */
 export const SQLITE_ACTIONS_MIGRATION = `
@@ -38,35 +39,13 @@ export const SQLITE_ACTIONS_MIGRATION = `
   );
 `;
 
-interface Row {
-  sessionId: string;
-  sessionTitle: string;
-  sessionStartsAt: string;
-  position: number;
-  blockId: string;
-  anchor: string | null;
-  text: string;
-  assignee: string | null;
-  assigneeName: string | null;
-  due: string | null;
-  done: number;
-}
+type Row = ActionRow<number>;
 
 const COLS = `a.session_id AS sessionId, s.title AS sessionTitle, s.starts_at AS sessionStartsAt, a.position, a.block_id AS blockId,
   a.anchor, a.text, a.assignee, a.assignee_name AS assigneeName, a.due, a.done`;
 const FROM = 'FROM session_actions a JOIN sessions s ON s.id = a.session_id';
 
 const toAction = (r: Row): StoredAction => ({ ...r, done: r.done === 1 });
-const toDecision = (r: Row): StoredDecision => ({
-  sessionId: r.sessionId,
-  sessionTitle: r.sessionTitle,
-  sessionStartsAt: r.sessionStartsAt,
-  position: r.position,
-  blockId: r.blockId,
-  anchor: r.anchor,
-  text: r.text,
-});
-
 function prepare(db: Database.Database) {
   return {
     deleteSession: db.prepare<[string]>('DELETE FROM session_actions WHERE session_id = ?'),
@@ -102,10 +81,9 @@ export class SqliteActionRecords implements ActionStore {
     const s = (this.stmt = prepare(db));
     this.replaceTx = db.transaction((sessionId: string, communityId: string, items: SessionActions) => {
       s.deleteSession.run(sessionId);
-      items.actions.forEach((a, i) =>
-        s.insert.run(sessionId, communityId, 'action', i, a.blockId, a.anchor, a.text, a.assignee, a.assigneeName, a.due, a.done ? 1 : 0),
-      );
-      items.decisions.forEach((d, i) => s.insert.run(sessionId, communityId, 'decision', i, d.blockId, d.anchor, d.text, null, null, null, 0));
+      for (const [kind, position, blockId, anchor, text, assignee, assigneeName, due, done] of actionInsertRows(items)) {
+        s.insert.run(sessionId, communityId, kind, position, blockId, anchor, text, assignee, assigneeName, due, done ? 1 : 0);
+      }
     });
   }
 
@@ -123,7 +101,7 @@ export class SqliteActionRecords implements ActionStore {
   }
 
   async listDecisions(communityId: string): Promise<StoredDecision[]> {
-    return this.stmt.decisions.all(communityId).map(toDecision);
+    return this.stmt.decisions.all(communityId).map(decisionFromRow);
   }
 
   async addSummary(summary: SessionSummary): Promise<boolean> {

@@ -1,6 +1,7 @@
 /** The GuestStore part of the SQLite store: guest links and the guests who opened them (migration 8). */
 import type Database from 'better-sqlite3';
 import type { FileRecord, GuestLinkRecord, GuestRecord, GuestStore } from '../types.ts';
+import { guestFromRow, type GuestJoinRow } from '../recordRows.ts';
 
 /** Schema step 8. Tokens are never stored, only their SHA-256. */
 export const SQLITE_GUESTS_MIGRATION = `
@@ -35,14 +36,6 @@ const linkCols = (t = '') =>
    ${t}label AS label, ${t}expires_at AS expiresAt, ${t}revoked_at AS revokedAt, ${t}created_by AS createdBy, ${t}created_at AS createdAt`;
 const LINK_COLS = linkCols();
 
-interface GuestRow {
-  gId: string;
-  gTokenHash: string;
-  gName: string;
-  gUserId: string | null;
-  gCreatedAt: string;
-}
-
 function prepare(db: Database.Database) {
   return {
     insertLink: db.prepare<[GuestLinkRecord]>(
@@ -55,7 +48,7 @@ function prepare(db: Database.Database) {
     insertGuest: db.prepare<[GuestRecord]>(
       'INSERT INTO guests (id, token_hash, link_id, name, user_id, created_at) VALUES (@id, @tokenHash, @linkId, @name, @userId, @createdAt)',
     ),
-    guestByHash: db.prepare<[string], GuestLinkRecord & GuestRow>(
+    guestByHash: db.prepare<[string], GuestJoinRow>(
       `SELECT g.id AS gId, g.token_hash AS gTokenHash, g.name AS gName, g.user_id AS gUserId, g.created_at AS gCreatedAt,
               ${linkCols('l.')}
        FROM guests g JOIN guest_links l ON l.id = g.link_id WHERE g.token_hash = ?`,
@@ -96,10 +89,7 @@ export class SqliteGuestRecords implements GuestStore {
   }
 
   async getGuestByTokenHash(tokenHash: string): Promise<{ guest: GuestRecord; link: GuestLinkRecord } | null> {
-    const row = this.stmt.guestByHash.get(tokenHash);
-    if (!row) return null;
-    const { gId, gTokenHash, gName, gUserId, gCreatedAt, ...link } = row;
-    return { guest: { id: gId, tokenHash: gTokenHash, linkId: link.id, name: gName, userId: gUserId, createdAt: gCreatedAt }, link };
+    return guestFromRow(this.stmt.guestByHash.get(tokenHash));
   }
 
   async getSessionFile(sessionId: string, sha256: string): Promise<(FileRecord & { name: string }) | null> {

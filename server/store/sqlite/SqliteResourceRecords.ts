@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { aggregateResources, occurrenceKey, type ResourceOccurrenceRow } from '../resourceListing.ts';
+import { aggregateResources, planSessionOccurrences, type ResourceOccurrenceRow, type StoredSessionOccurrence } from '../resourceListing.ts';
 import type { DirectResource, ResourceListing, ResourceOccurrence, ResourceStore, StoredDirectResource } from '../types.ts';
 
 /** Schema step 5: resources and where they were shared. */
@@ -73,7 +73,7 @@ function prepare(db: Database.Database) {
          note = CASE WHEN resources.note = '' THEN excluded.note ELSE resources.note END
        RETURNING id`,
     ),
-    sessionOccurrences: db.prepare<[string], { resourceId: string; key: string; place: string; itemId: string; seenAt: string }>(
+    sessionOccurrences: db.prepare<[string], StoredSessionOccurrence>(
       `SELECT o.resource_id AS resourceId, r.key, o.place, o.item_id AS itemId, o.seen_at AS seenAt
        FROM resource_occurrences o JOIN resources r ON r.id = o.resource_id WHERE o.session_id = ?`,
     ),
@@ -117,20 +117,13 @@ export class SqliteResourceRecords implements ResourceStore {
   constructor(db: Database.Database) {
     const s = (this.stmt = prepare(db));
     this.replaceTx = db.transaction((communityId: string, sessionId: string, items: ResourceOccurrence[], indexedAt: string) => {
-      const previous = s.sessionOccurrences.all(sessionId);
-      const before = new Map(previous.map((o) => [occurrenceKey(o.key, o.place, o.itemId), o.seenAt]));
+      const plan = planSessionOccurrences(s.sessionOccurrences.all(sessionId), items, indexedAt);
       s.deleteSessionOccurrences.run(sessionId);
-      const seen = new Set<string>();
-      for (const item of items) {
-        const k = occurrenceKey(item.key, item.place, item.itemId);
-        if (seen.has(k)) continue;
-        seen.add(k);
-        const seenAt = before.get(k) ?? item.seenAt ?? indexedAt;
-        const { id } = s.upsertResource.get({ id: randomUUID(), communityId, key: item.key, kind: item.kind, url: item.url, title: item.title, sha256: item.sha256, note: '', seenAt })!;
-        s.insertOccurrence.run({ resourceId: id, communityId, sessionId, place: item.place, itemId: item.itemId, sharedBy: item.sharedBy, seenAt });
+      for (const item of plan.writes) {
+        const { id } = s.upsertResource.get({ id: randomUUID(), communityId, key: item.key, kind: item.kind, url: item.url, title: item.title, sha256: item.sha256, note: '', seenAt: item.seenAt })!;
+        s.insertOccurrence.run({ resourceId: id, communityId, sessionId, place: item.place, itemId: item.itemId, sharedBy: item.sharedBy, seenAt: item.seenAt });
       }
-      // Only resources this session shared before can have lost their last occurrence.
-      for (const resourceId of new Set(previous.map((o) => o.resourceId))) s.deleteIfOrphan.run(resourceId);
+      for (const resourceId of plan.maybeOrphaned) s.deleteIfOrphan.run(resourceId);
     });
     this.addTx = db.transaction((r: DirectResource) => {
       const { id } = s.upsertResource.get({ id: randomUUID(), communityId: r.communityId, key: r.key, kind: 'link', url: r.url, title: r.title, sha256: null, note: r.note, seenAt: r.addedAt })!;

@@ -9,26 +9,16 @@ import type { Role } from '../../../shared/roles.ts';
 import {
   StoreConflictError,
   type AuthSessionRecord,
-  type FeedTokenRecord,
-  type FeedbackRecord,
-  type SeriesRecord,
   type CommunityRecord,
-  type FileLinkRecord,
-  type FileRecord,
-  type IndexEntry,
-  type IndexState,
   type InviteRecord,
   type MembershipRecord,
   type PendingUpdate,
-  type PinRecord,
-  type SearchHit,
-  type SearchQuery,
   type SessionRecord,
-  type SessionToIndex,
   type Store,
   type StoredDoc,
   type UserRecord,
 } from '../types.ts';
+import { bufferOf, bytesOf, sessionFromRow, type SessionRow } from '../recordRows.ts';
 import { migrate } from './migrations.ts';
 import { SqliteFileRecords } from './SqliteFileRecords.ts';
 import { SqliteKnowledgeRecords } from './SqliteKnowledgeRecords.ts';
@@ -63,13 +53,6 @@ const SESSION_COLS =
   'id, community_id AS communityId, title, starts_at AS startsAt, duration_minutes AS durationMinutes, format, room, created_by AS createdBy, created_at AS createdAt, series_id AS seriesId';
 
 type CommunityListRow = CommunityRecord & { memberCount: number; myRole: Role | null };
-type SessionRow = Omit<SessionRecord, 'seriesId'> & { seriesId: string | null };
-
-/** A session row as a record: `seriesId` only on sessions of a series, so one-off records keep their shape. */
-function sessionFromRow(row: SessionRow): SessionRecord {
-  const { seriesId, ...rest } = row;
-  return seriesId === null ? rest : { ...rest, seriesId };
-}
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -154,16 +137,6 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-/** Wraps bytes for binding as a BLOB without copying. */
-function blob(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** A plain Uint8Array view of a BLOB, so callers never depend on Buffer-only methods. */
-function bytesOf(buf: Buffer): Uint8Array {
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-}
-
 /** Turns unique/primary-key violations into the store-neutral StoreConflictError. */
 function rethrowConflict(err: unknown, what: string): never {
   if (
@@ -184,10 +157,14 @@ export class SqliteStore implements Store {
   private readonly loadTx: (room: string) => StoredDoc;
   private readonly compactReadTx: Database.Transaction<(room: string) => { parts: Uint8Array[]; maxId: number; snapshot: Buffer | null } | null>;
   private readonly compactWriteTx: Database.Transaction<(room: string, merged: Uint8Array, maxId: number, mergedSnapshot: Buffer | null) => void>;
-  private readonly searchIndex: SqliteSearchIndex;
-  private readonly knowledge: SqliteKnowledgeRecords;
-  private readonly files: SqliteFileRecords;
-  private readonly series: SqliteSeriesRecords;
+  /** Full-text search over sessions. */
+  readonly searchIndex: SqliteSearchIndex;
+  /** Session tags and pins. */
+  readonly knowledge: SqliteKnowledgeRecords;
+  /** Uploaded files' metadata. */
+  readonly files: SqliteFileRecords;
+  /** Recurring series, feedback check-ins and calendar feed tokens. */
+  readonly series: SqliteSeriesRecords;
   /** Decisions, actions and end-of-session summaries (issue 3 item 6). */
   readonly actions: SqliteActionRecords;
   /** Guest links and guests (issue 4 item 10). */
@@ -212,7 +189,7 @@ export class SqliteStore implements Store {
 
     this.appendTx = db.transaction((batch: PendingUpdate[]) => {
       const now = new Date().toISOString();
-      for (const u of batch) s.insertUpdate.run(u.room, blob(u.update), now);
+      for (const u of batch) s.insertUpdate.run(u.room, bufferOf(u.update), now);
     });
 
     this.createCommunityTx = db.transaction((c: CommunityRecord) => {
@@ -255,7 +232,7 @@ export class SqliteStore implements Store {
       // Another process compacted meanwhile: its snapshot holds the rows we read; ours is not written.
       const current = s.snapshot.get(room)?.data ?? null;
       if (current === null ? mergedSnapshot !== null : mergedSnapshot === null || !current.equals(mergedSnapshot)) return;
-      s.upsertSnapshot.run(room, blob(merged), new Date().toISOString());
+      s.upsertSnapshot.run(room, bufferOf(merged), new Date().toISOString());
       // Only rows the merge read: anything appended since has a larger id and stays in the log.
       s.deleteUpdatesUpTo.run(room, maxId);
     });
@@ -450,99 +427,5 @@ export class SqliteStore implements Store {
 
   async listRooms(): Promise<string[]> {
     return this.stmt.listRooms.all().map((r) => r.room);
-  }
-
-  // --- search index and knowledge base (SqliteSearchIndex, SqliteKnowledgeRecords) ---
-
-  async replaceSessionEntries(sessionId: string, communityId: string, entries: IndexEntry[], state: IndexState): Promise<void> {
-    return this.searchIndex.replaceSessionEntries(sessionId, communityId, entries, state);
-  }
-
-  async search(communityIds: string[], query: SearchQuery, limit: number): Promise<SearchHit[]> {
-    return this.searchIndex.search(communityIds, query, limit);
-  }
-
-  async listSessionsToIndex(version: number, limit: number): Promise<SessionToIndex[]> {
-    return this.searchIndex.listSessionsToIndex(version, limit);
-  }
-
-  async setSessionTags(sessionId: string, tags: string[]): Promise<void> {
-    return this.knowledge.setSessionTags(sessionId, tags);
-  }
-
-  async getSessionTags(sessionId: string): Promise<string[]> {
-    return this.knowledge.getSessionTags(sessionId);
-  }
-
-  async listCommunityTags(communityId: string): Promise<Record<string, string[]>> {
-    return this.knowledge.listCommunityTags(communityId);
-  }
-
-  async addPin(pin: PinRecord): Promise<PinRecord> {
-    return this.knowledge.addPin(pin);
-  }
-
-  async getPin(communityId: string, pinId: string): Promise<PinRecord | null> {
-    return this.knowledge.getPin(communityId, pinId);
-  }
-
-  async listPins(communityId: string): Promise<(PinRecord & { pinnedByName: string; sessionTitle: string })[]> {
-    return this.knowledge.listPins(communityId);
-  }
-
-  async deletePin(communityId: string, pinId: string): Promise<boolean> {
-    return this.knowledge.deletePin(communityId, pinId);
-  }
-
-  // --- uploaded files (SqliteFileRecords) ---
-
-  async addFile(file: FileRecord, link: FileLinkRecord): Promise<void> {
-    return this.files.addFile(file, link);
-  }
-
-  async getFile(sha256: string): Promise<FileRecord | null> {
-    return this.files.getFile(sha256);
-  }
-
-  async getFileForMember(sha256: string, userId: string): Promise<(FileRecord & { name: string }) | null> {
-    return this.files.getFileForMember(sha256, userId);
-  }
-
-  // --- recurring series, feedback, feed tokens (SqliteSeriesRecords) ---
-
-  async createSeries(series: SeriesRecord): Promise<void> {
-    return this.series.createSeries(series);
-  }
-
-  async getSeries(communityId: string, seriesId: string): Promise<SeriesRecord | null> {
-    return this.series.getSeries(communityId, seriesId);
-  }
-
-  async listSeries(communityId: string): Promise<SeriesRecord[]> {
-    return this.series.listSeries(communityId);
-  }
-
-  async deleteSeries(communityId: string, seriesId: string, sessionsFrom: string): Promise<boolean> {
-    return this.series.deleteSeries(communityId, seriesId, sessionsFrom);
-  }
-
-  async addSeriesSession(session: SessionRecord & { seriesId: string }): Promise<boolean> {
-    return this.series.addSeriesSession(session);
-  }
-
-  async setFeedback(feedback: FeedbackRecord): Promise<void> {
-    return this.series.setFeedback(feedback);
-  }
-
-  async listFeedback(sessionId: string): Promise<FeedbackRecord[]> {
-    return this.series.listFeedback(sessionId);
-  }
-
-  async setFeedToken(token: FeedTokenRecord): Promise<void> {
-    return this.series.setFeedToken(token);
-  }
-
-  async getFeedToken(tokenHash: string): Promise<FeedTokenRecord | null> {
-    return this.series.getFeedToken(tokenHash);
   }
 }

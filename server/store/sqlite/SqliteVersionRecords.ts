@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { VersionRecord, VersionStore } from '../types.ts';
+import { versionFromRow, type VersionRow } from '../recordRows.ts';
 
 /** Schema step 6. States are whole documents (Y.encodeStateAsUpdate), thinned by server/versions. */
 export const SQLITE_VERSIONS_MIGRATION = `
@@ -24,7 +25,6 @@ export const SQLITE_VERSIONS_MIGRATION = `
   ) WITHOUT ROWID;
 `;
 
-type Row = Omit<VersionRecord, 'state'> & { state: Buffer };
 const META = 'id, session_id AS sessionId, taken_at AS takenAt, bytes';
 
 function prepare(db: Database.Database) {
@@ -33,8 +33,8 @@ function prepare(db: Database.Database) {
       'INSERT INTO session_versions (id, session_id, taken_at, state, bytes) VALUES (@id, @sessionId, @takenAt, @state, @bytes)',
     ),
     list: db.prepare<[string], Omit<VersionRecord, 'state'>>(`SELECT ${META} FROM session_versions WHERE session_id = ? ORDER BY taken_at, id`),
-    get: db.prepare<[string, string], Row>(`SELECT ${META}, state FROM session_versions WHERE session_id = ? AND id = ?`),
-    atOrBefore: db.prepare<[string, string], Row>(
+    get: db.prepare<[string, string], VersionRow>(`SELECT ${META}, state FROM session_versions WHERE session_id = ? AND id = ?`),
+    atOrBefore: db.prepare<[string, string], VersionRow>(
       `SELECT ${META}, state FROM session_versions WHERE session_id = ? AND taken_at <= ? ORDER BY taken_at DESC, id DESC LIMIT 1`,
     ),
     delete: db.prepare<[string, string]>('DELETE FROM session_versions WHERE session_id = ? AND id = ?'),
@@ -44,12 +44,6 @@ function prepare(db: Database.Database) {
     ),
     seen: db.prepare<[string, string], { seenAt: string }>('SELECT seen_at AS seenAt FROM session_seen WHERE user_id = ? AND session_id = ?'),
   };
-}
-
-/** A BLOB row as a record with a plain Uint8Array state. */
-function toRecord(row: Row | undefined): VersionRecord | null {
-  if (!row) return null;
-  return { ...row, state: new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) };
 }
 
 /** Versions and last-seen marks on the store's connection. */
@@ -71,11 +65,11 @@ export class SqliteVersionRecords implements VersionStore {
   }
 
   async getVersion(sessionId: string, versionId: string): Promise<VersionRecord | null> {
-    return toRecord(this.stmt.get.get(sessionId, versionId));
+    return versionFromRow(this.stmt.get.get(sessionId, versionId));
   }
 
   async versionAtOrBefore(sessionId: string, at: string): Promise<VersionRecord | null> {
-    return toRecord(this.stmt.atOrBefore.get(sessionId, at));
+    return versionFromRow(this.stmt.atOrBefore.get(sessionId, at));
   }
 
   async deleteVersions(sessionId: string, versionIds: string[]): Promise<number> {
