@@ -113,10 +113,10 @@ function Archive({ data: { session, community, myRole }, content, contentError, 
           )}
         </div>
         <div className="cluster archive__actions">
-          <Link href={sessionHref(session.id)} className={buttonClass('secondary')}>
+          <Link href={sessionHref(session.id)} className={buttonClass('secondary', 'sm')}>
             Open the live session
           </Link>
-          <Link href={summaryHref(session.id)} className={buttonClass('ghost')}>
+          <Link href={summaryHref(session.id)} className={buttonClass('secondary', 'sm')}>
             Summary
           </Link>
           <ArchiveExports sessionId={session.id} baseName={session.title} />

@@ -7,7 +7,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
-import { COLLAB_PATH } from '../../shared/protocol/messages.ts';
+import { COLLAB_PATH, MessageType, SyncStep } from '../../shared/protocol/messages.ts';
 import type { AuthEvents } from '../auth/AuthEvents.ts';
 import { Connection } from './Connection.ts';
 import { asCollabSocket } from './wsSocket.ts';
@@ -24,6 +24,8 @@ export interface CollabServerOptions {
   maxConnectionsPerIp: number;
   /** Ping interval; a socket that has not answered the previous ping is terminated. */
   heartbeatMs: number;
+  /** An upgraded socket that has not sent sync step 1 by then is closed with SyncDeadline (SPEC R19). */
+  syncDeadlineMs: number;
   trustProxy: boolean;
 }
 
@@ -123,12 +125,20 @@ export class CollabServer implements AuthEvents {
       ends.unref();
       ws.once('close', () => clearTimeout(ends));
     }
+    // Slowloris after the upgrade (SPEC R19): a socket that answers pings but never syncs holds its
+    // slots for nothing. Closing it runs the 'close' handler below, which frees them.
+    let syncDeadline: NodeJS.Timeout | null = setTimeout(() => conn.close(CloseCode.SyncDeadline), this.opts.syncDeadlineMs);
+    syncDeadline.unref();
     let room: Room | null = null;
     const early: Uint8Array[] = [];
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary) return conn.close(CloseCode.InvalidMessage, 'text frames are not part of the protocol');
       const frame = toUint8Array(data);
       this.onFrame(frame);
+      if (syncDeadline && isSyncStep1(frame)) {
+        clearTimeout(syncDeadline);
+        syncDeadline = null;
+      }
       if (room) room.receive(conn, frame);
       else if (early.length < MAX_EARLY_FRAMES) early.push(frame);
       else conn.close(CloseCode.InvalidMessage, 'too many frames before sync');
@@ -136,6 +146,7 @@ export class CollabServer implements AuthEvents {
     ws.on('error', (err) => this.log.warn('collab.socket_error', { userId: ctx.userId, room: ctx.room, err: err.message }));
     ws.on('close', () => {
       conn.closed = true;
+      if (syncDeadline) clearTimeout(syncDeadline);
       mine.delete(conn);
       if (mine.size === 0) this.byUser.delete(ctx.userId);
       if (room) this.registry.leave(room, conn);
@@ -176,6 +187,11 @@ export class CollabServer implements AuthEvents {
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }
+}
+
+/** Message type and sync step are one-byte varuints: a frame starting [Sync, Step1] is a sync step 1. */
+function isSyncStep1(frame: Uint8Array): boolean {
+  return frame[0] === MessageType.Sync && frame[1] === SyncStep.Step1;
 }
 
 function toUint8Array(data: RawData): Uint8Array {

@@ -339,6 +339,8 @@ export class Room {
       // R3: the reply is the doc as it is now, which may include changes still waiting for the writer.
       // Nobody may see those before they are stored, so the reply waits for the writes that store them.
       if (this.storedChanges >= this.changes) conn.send(reply);
+      // Answered from the stored bytes: build the doc now, once the reply is on its way (see `unapplied`).
+      if (this.unapplied) setImmediate(() => this.materialize());
       else this.heldReplies.set(conn, { frame: reply, upTo: this.changes });
       return;
     }

@@ -41,6 +41,8 @@ class FanoutPublisher implements RoomPublisher {
 
 /** How often outdated presence is looked for (what y-protocols' Awareness does on a timer of its own). */
 const PRESENCE_SWEEP_MS = 3000;
+/** A room loaded with its stored bytes unapplied builds its doc within this long (see Room.materialize). */
+const MATERIALIZE_WITHIN_MS = 100;
 /** A room unloading with this many log rows after its snapshot is compacted (see unload). */
 const UNLOAD_COMPACT_MIN_ROWS = 2;
 
@@ -232,9 +234,9 @@ export class RoomRegistry {
       }
       room = created;
       this.rooms.set(name, created);
-      // The joiners waiting for this load are answered from the stored bytes first (in this tick's
-      // microtasks); the doc is built after, while they decode (Room.materialize).
-      setImmediate(() => created.materialize());
+      // Joiners are answered from the stored bytes and the doc is built right after the first answer,
+      // while they decode (Room.materialize); at the latest after this delay.
+      setTimeout(() => created.materialize(), MATERIALIZE_WITHIN_MS).unref();
       for (const listener of this.loadedListeners) listener(name);
       if (created.rowsSinceSnapshot >= this.opts.compactAfterUpdates) this.scheduleCompaction(created);
       return created;

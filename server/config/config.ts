@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   HEARTBEAT_MS: int(15_000, 100),
   /** Time allowed to send an HTTP request's headers (slowloris: half-open upgrades are dropped). */
   HEADERS_TIMEOUT_MS: int(20_000, 100),
+  /** Time an upgraded socket has to send sync step 1 (slowloris after the upgrade: it is closed with 4008). */
+  SYNC_DEADLINE_MS: int(30_000, 100),
   ROOM_UNLOAD_DELAY_MS: int(5000, 0),
   COMPACT_AFTER_UPDATES: int(400, 2),
   /** Search indexing: a room's stored changes are indexed at most this long after the first of them. */
@@ -114,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
       heartbeatMs: e.HEARTBEAT_MS,
       headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+      syncDeadlineMs: e.SYNC_DEADLINE_MS,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       loginWindowMs: e.LOGIN_WINDOW_SECONDS * 1000,
     },

@@ -18,6 +18,12 @@ export const CloseCode = {
   ReadOnly: 4403,
   /** The person's role or session changed (logout, demotion): reconnect to get the new rights. */
   AuthorizationChanged: 4001,
+  /**
+   * The socket did not start syncing (send sync step 1) within `SYNC_DEADLINE_MS` of its upgrade (SPEC
+   * R19). Transient on purpose: a stock client syncs at once, so a real one only hits this on a stalled
+   * network, and reconnecting is the cure.
+   */
+  SyncDeadline: 4008,
   /** Awareness state too big or claiming too many client ids. */
   AwarenessRejected: 4400,
   /** The room's document would grow past the per-document size cap. */
@@ -37,6 +43,7 @@ export const CLOSE_REASONS: Record<number, string> = {
   [CloseCode.InternalError]: 'internal error',
   [CloseCode.ReadOnly]: 'read-only: you cannot edit this room',
   [CloseCode.AuthorizationChanged]: 'authorization changed',
+  [CloseCode.SyncDeadline]: 'sync not started in time',
   [CloseCode.AwarenessRejected]: 'awareness state rejected',
   [CloseCode.DocumentTooLarge]: 'document size limit reached',
   [CloseCode.TooManyConnections]: 'too many connections',

@@ -11,8 +11,17 @@ import { decodeAwarenessUpdate } from '../../server/collab/presence.ts';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
 import { MessageType } from '../../shared/protocol/messages.ts';
 
-/** Server closes that are the right answer to hostile input (SPEC R5, R6 and the size caps). */
-export const EXPECTED_CLOSES: readonly number[] = [CloseCode.InvalidMessage, CloseCode.AwarenessRejected, CloseCode.MessageTooBig, CloseCode.DocumentTooLarge];
+/**
+ * Server closes that are the right answer to hostile input (SPEC R5, R6, the size caps, and R19: an
+ * attacker socket that never sent a sync step 1 is closed once it has lived SYNC_DEADLINE_MS).
+ */
+export const EXPECTED_CLOSES: readonly number[] = [
+  CloseCode.InvalidMessage,
+  CloseCode.AwarenessRejected,
+  CloseCode.MessageTooBig,
+  CloseCode.DocumentTooLarge,
+  CloseCode.SyncDeadline,
+];
 
 /** Outcome of a probe: echoed (the connection is alive), the close code, or no answer in time. */
 export type ProbeOutcome = 'alive' | 'timeout' | number;

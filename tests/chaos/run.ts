@@ -2,8 +2,10 @@
  * `npm run test:chaos`: runs the long fault, fuzz and load suites (tests/chaos/*.chaos.ts) with vitest
  * and prints the figures they measured against the acceptance bars of issue 7.
  *
- *   npm run test:chaos                      full run: 10-minute fuzz soak, 60 s load, 50 crash rounds
- *   npm run test:chaos -- --quick           CI: 20 s soak, 15 s load, 10 crash rounds, 100 races
+ *   npm run test:chaos                      full run: 10-minute fuzz soak, 60 s load, 50 crash rounds,
+ *                                           500 slow sockets at the default deadlines
+ *   npm run test:chaos -- --quick           CI: 20 s soak, 15 s load, 10 crash rounds, 100 races,
+ *                                           500 slow sockets at 3 s / 5 s deadlines
  *   npm run test:chaos -- --soak-seconds 120 --rounds 20 crash   (options, then vitest file filters)
  */
 import { spawn } from 'node:child_process';
@@ -113,6 +115,20 @@ const LABELS: Record<string, [label: string, bar: string]> = {
   storm_resync_ms: ['load: reconnect storm, all 500 resynced (ms)', '< 30000'],
   storm_divergent_rooms: ['load: rooms diverging after the storm', '0'],
   load_unhandled_errors: ['load: unhandled errors in the server', '0'],
+  slow_sockets: ['slow: slowloris sockets (half-open upgrades + never syncing)', '500'],
+  slow_headers_timeout_ms: ['slow: HEADERS_TIMEOUT_MS of the run', ''],
+  slow_sync_deadline_ms: ['slow: SYNC_DEADLINE_MS of the run', ''],
+  slow_dropped: ['slow: slow sockets dropped by the server', '500'],
+  slow_half_open_last_drop_ms: ['slow: last half-open upgrade dropped after (ms)', ''],
+  slow_never_sync_last_drop_ms: ['slow: last never-syncing socket dropped after (ms)', ''],
+  slow_last_drop_ms: ['slow: all slow sockets dropped after (ms)', '< 60000'],
+  slow_never_sync_codes: ['slow: close codes of the never-syncing sockets', '4008×250'],
+  slow_connections_left: ['slow: sockets open after the drops (the canary’s)', '2'],
+  slow_canary_p99_baseline_ms: ['slow: canary edit latency p99 before the attack (ms)', ''],
+  slow_canary_p99_attack_ms: ['slow: canary edit latency p99 under attack (ms)', ''],
+  slow_canary_p99_rise_ms: ['slow: canary p99 rise under attack (ms)', '< 500'],
+  slow_canary_disconnects: ['slow: canary disconnects', '0'],
+  slow_unhandled_errors: ['slow: unhandled errors in the server', '0'],
 };
 /** Figures too long for the table (kept in the JSON files). */
 const NOT_IN_TABLE = new Set(['corpus_outcomes']);

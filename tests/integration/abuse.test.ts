@@ -1,17 +1,23 @@
 /**
  * Abuse limits on the collaboration endpoint: half-open upgrades (slowloris) are dropped, per-IP caps
- * refuse floods, silent peers are dropped by the heartbeat and their presence goes with them, and none
- * of it disturbs a normal client.
+ * refuse floods, silent peers are dropped by the heartbeat and their presence goes with them, sockets
+ * that never sync are dropped at the sync deadline (SPEC R19), a reader that stops reading is dropped
+ * before its send buffer grows past the bound, and none of it disturbs a normal client. The long
+ * variants (500 slow sockets at the default deadlines) are in tests/chaos/slow.chaos.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import net from 'node:net';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { ApiClient } from '../helpers/apiClient.ts';
 import { connectClient, waitFor, waitForSync } from '../helpers/yclient.ts';
 import { getBoard, toYMap } from '../../shared/doc/layout.ts';
 import type { SessionDto } from '../../shared/api/schemas.ts';
+import { CloseCode } from '../../shared/protocol/closeCodes.ts';
+import { MessageType, SyncStep } from '../../shared/protocol/messages.ts';
+import { Connection, MAX_BUFFERED_BYTES } from '../../server/collab/Connection.ts';
 
 let server: TestServer;
 let api: ApiClient;
@@ -95,4 +101,135 @@ describe('abuse limits', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     observer.destroy();
   });
+});
+
+/** A raw socket's sync step 1 for an empty document: what every stock client sends first. */
+function syncStep1(): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, MessageType.Sync);
+  encoding.writeVarUint(enc, SyncStep.Step1);
+  encoding.writeVarUint8Array(enc, Y.encodeStateVector(new Y.Doc()));
+  return encoding.toUint8Array(enc);
+}
+
+// Its own server: a short sync deadline, and the default heartbeat, so that a paused reader is dropped
+// for its buffer and not for a missed pong.
+describe('sync deadline and slow readers', () => {
+  const SYNC_DEADLINE_MS = 600;
+  let srv: TestServer;
+  let host: ApiClient;
+  let reader: ApiClient;
+  let slowUserId: string;
+  let room: SessionDto;
+  const wsUrl = async (who: ApiClient) => `${srv.url.replace('http', 'ws')}/collab/${room.room}?token=${(await who.ticket(room.id)).token}`;
+
+  beforeAll(async () => {
+    srv = await startTestServer({ SYNC_DEADLINE_MS: String(SYNC_DEADLINE_MS), MAX_CONNECTIONS_PER_USER: '40' });
+    host = new ApiClient(srv.url, srv.origin);
+    await host.signup('Hana Host');
+    const c = await host.createCommunity('Deadlines', 'open');
+    room = await host.createSession(c.id);
+    reader = new ApiClient(srv.url, srv.origin);
+    slowUserId = (await reader.signup('Sid Slow')).id;
+    await reader.join(c.id);
+  });
+  afterAll(async () => {
+    await srv?.dispose();
+  });
+
+  it('R19: upgraded sockets that answer pings but never send sync step 1 are closed with 4008 and their slots freed; a syncing one stays', async () => {
+    const normal = connectClient(srv.url, room.room, { token: (await host.ticket(room.id)).token });
+    await waitForSync(normal);
+    const before = srv.collab.connectionCount();
+    // 30 idle sockets of one user (cap 40): they would leave that person 10 slots if they stayed.
+    const url = await wsUrl(host); // tickets are reusable until they expire
+    const closes: { code: number; ms: number }[] = [];
+    const t0 = Date.now();
+    const idle = Array.from({ length: 30 }, () => {
+      const ws = new WebSocket(url);
+      ws.on('close', (code) => closes.push({ code, ms: Date.now() - t0 }));
+      return new Promise<WebSocket>((r) => ws.once('open', () => r(ws)));
+    });
+    // A raw socket that syncs (late, but in time) is a client like any other.
+    const syncing = new WebSocket(url);
+    let syncingClosed = false;
+    syncing.on('close', () => (syncingClosed = true));
+    await Promise.all([...idle, new Promise((r) => syncing.once('open', r))]);
+    expect(srv.collab.connectionCount()).toBe(before + 31);
+    await new Promise((r) => setTimeout(r, SYNC_DEADLINE_MS / 2));
+    syncing.send(syncStep1());
+
+    await waitFor(() => closes.length === 30, 5000, 'never-syncing sockets closed');
+    expect(new Set(closes.map((c) => c.code))).toEqual(new Set([CloseCode.SyncDeadline]));
+    expect(Math.max(...closes.map((c) => c.ms))).toBeLessThan(SYNC_DEADLINE_MS + 2000);
+    await waitFor(() => srv.collab.connectionCount() === before + 1, 2000, 'slots freed');
+    await new Promise((r) => setTimeout(r, SYNC_DEADLINE_MS));
+    expect(syncingClosed).toBe(false);
+    // The person's slots are back: 30 more connections of theirs are accepted and sync.
+    const again = await Promise.all(Array.from({ length: 30 }, async () => connectClient(srv.url, room.room, { token: (await host.ticket(room.id)).token })));
+    await Promise.all(again.map((c) => waitForSync(c)));
+    // The normal client never noticed.
+    getBoard(again[0]!.doc).set('after', toYMap({ id: 'after', type: 'sticky', text: 'still fine' }));
+    await waitFor(() => getBoard(normal.doc).has('after'), 3000, 'edit after the deadline');
+    for (const c of again) c.destroy();
+    syncing.terminate();
+    normal.destroy();
+  });
+
+  it('a reader that stops reading is closed with 1013 before its send buffer passes the bound; the writer and other readers carry on and nothing is lost', async () => {
+    const writer = connectClient(srv.url, room.room, { token: (await host.ticket(room.id)).token });
+    const other = connectClient(srv.url, room.room, { token: (await host.ticket(room.id)).token });
+    const slow = connectClient(srv.url, room.room, { token: (await reader.ticket(room.id)).token });
+    await Promise.all([writer, other, slow].map((c) => waitForSync(c)));
+    const healthyCloses: number[] = [];
+    for (const c of [writer, other]) c.provider.on('connection-close', (e) => healthyCloses.push(e?.code ?? 0));
+    const slowCloses: number[] = [];
+    slow.provider.on('connection-close', (e) => slowCloses.push(e?.code ?? 0));
+    const serverCloses: number[] = [];
+    const onServerClose = srv.collab.onServerClose;
+    srv.collab.onServerClose = (code) => (serverCloses.push(code), onServerClose(code));
+    // The slow reader's send buffer, measured right after each frame the server queues for it.
+    let maxBuffered = 0;
+    const send = Connection.prototype.send;
+    const spy = vi.spyOn(Connection.prototype, 'send').mockImplementation(function (this: Connection, frame: Uint8Array) {
+      send.call(this, frame);
+      if (this.ctx.userId === slowUserId && !this.closed) maxBuffered = Math.max(maxBuffered, this.socket.bufferedAmount);
+    });
+    try {
+      // The client's TCP socket stops reading: the kernel buffers fill, then the server's send buffer.
+      const raw = (slow.provider.ws as unknown as { _socket: net.Socket })._socket;
+      raw.pause();
+      const CHUNK = 512 * 1024;
+      const written: string[] = [];
+      // One big edit at a time, each delivered to the other reader before the next (one frame per tick).
+      for (let i = 0; i < 100 && !serverCloses.includes(1013); i++) {
+        const id = `big-${i}`;
+        getBoard(writer.doc).set(id, toYMap({ id, type: 'sticky', text: String(i % 10).repeat(CHUNK) }));
+        written.push(id);
+        await waitFor(() => getBoard(other.doc).has(id), 5000, `${id} delivered`);
+      }
+      expect(serverCloses).toEqual([1013]);
+      expect(maxBuffered).toBeGreaterThan(MAX_BUFFERED_BYTES / 2);
+      // The bound: the check runs before each send, so at most one frame lands on top of it.
+      expect(maxBuffered).toBeLessThanOrEqual(MAX_BUFFERED_BYTES + 2 * CHUNK);
+      // The writer keeps writing, the other reader keeps receiving.
+      getBoard(writer.doc).set('small', toYMap({ id: 'small', type: 'sticky', text: 'after the drop' }));
+      written.push('small');
+      await waitFor(() => getBoard(other.doc).has('small'), 3000, 'edit after the drop');
+      // Reading again, the slow client sees the 1013, reconnects and resyncs everything.
+      raw.resume();
+      await waitFor(() => slowCloses.includes(1013), 10_000, 'slow reader sees 1013');
+      await waitFor(() => slow.provider.synced && written.every((id) => getBoard(slow.doc).has(id)), 20_000, 'slow reader resynced');
+      // Nothing lost in the room: a newcomer gets every edit.
+      const late = connectClient(srv.url, room.room, { token: (await reader.ticket(room.id)).token });
+      await waitForSync(late, 20_000);
+      expect(written.filter((id) => !getBoard(late.doc).has(id))).toEqual([]);
+      expect(healthyCloses).toEqual([]);
+      late.destroy();
+    } finally {
+      spy.mockRestore();
+      srv.collab.onServerClose = onServerClose;
+      for (const c of [writer, other, slow]) c.destroy();
+    }
+  }, 60_000);
 });
