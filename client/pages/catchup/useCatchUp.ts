@@ -1,26 +1,21 @@
 /**
  * "What happened so far" for one session: fetches what changed since my last mark once, then marks
- * the session seen — right away (the panel already holds what was new), every few minutes while the
- * page is open, and when it is left — so the next visit lists only what happened after.
+ * the session seen — right away (the panel already holds what was new), every minute while the page is
+ * open, and when the page is left within the app — so the next visit lists only what happened after.
+ * Closing the tab sends nothing; the periodic mark bounds what is lost to a minute. The mark's response
+ * is read (api.post): Chromium never reported a fire-and-forget fetch whose body nobody read as
+ * finished, so the page never counted as network-idle (seen in the hostile-content e2e test).
  */
 import { useEffect, useState } from 'react';
 import type { CatchUpDto } from '../../../shared/knowledge/versions.ts';
 import { api } from '../../api/http.ts';
 
 /** How often an open session is marked seen. */
-const MARK_EVERY_MS = 2 * 60_000;
+const MARK_EVERY_MS = 60_000;
 
-/** Marks seen with keepalive, so the request survives the page being closed. */
+/** Marks the session seen (best effort: a missed mark only makes the next catch-up list a little more). */
 function markSeen(sessionId: string): void {
-  void fetch(`/api/sessions/${encodeURIComponent(sessionId)}/seen`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json' },
-    body: '{}',
-    keepalive: true,
-  }).catch(() => {
-    // Best effort: a missed mark only makes the next catch-up list a little more.
-  });
+  api.post(`/api/sessions/${encodeURIComponent(sessionId)}/seen`, {}).catch(() => {});
 }
 
 /** The catch-up of `sessionId` (null while loading, on error, or when `enabled` is false). */
@@ -40,15 +35,12 @@ export function useCatchUp(sessionId: string, enabled: boolean): CatchUpDto | nu
         // Catch-up is a convenience: without it the page works as before.
       },
     );
-    const onHide = () => markSeen(sessionId);
-    window.addEventListener('pagehide', onHide);
     return () => {
       ctl.abort();
       if (timer !== undefined) {
         clearInterval(timer);
         markSeen(sessionId);
       }
-      window.removeEventListener('pagehide', onHide);
     };
   }, [sessionId, enabled]);
   return data;

@@ -114,6 +114,10 @@ export async function addStickyByKeyboard(page: Page, text: string, at: { x: num
   const canvas = boardCanvas(page);
   const box = await canvas.boundingBox();
   if (!box) throw new Error('board canvas is not visible');
+  // Nothing selected first (Escape on the canvas deselects): the selected item's toolbar may cover `at`.
+  await canvas.focus();
+  await page.keyboard.press('Escape');
+  await expect(board(page).getByRole('toolbar', { name: /^Selected / })).toHaveCount(0);
   // A click on empty canvas focuses it (board keys need focus) and leaves the pointer where the note goes.
   await page.mouse.click(box.x + at.x, box.y + at.y);
   await expect(canvas).toBeFocused();
