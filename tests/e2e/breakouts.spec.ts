@@ -107,9 +107,13 @@ test('a facilitator and two members run a breakout end to end', async ({ browser
     for (const p of everyone) {
       await expect(p.page.getByText(/Breakouts are over/)).toBeVisible();
       await expect(saveStatus(p.page)).toHaveText('Saved');
-      await fitAll(p.page);
-      for (const g of ['Group 1', 'Group 2']) await expect(boardItem(p.page, `Frame: ${g} — ${PROMPT}`)).toBeAttached();
-      for (const m of members) await expect(boardItem(p.page, `Sticky note: Idea from ${m.user.name}`)).toBeAttached();
+      // The merged frames arrive after the end notice; off-screen items are culled from the DOM, so fit
+      // again until both frames and both notes are in view.
+      await expect(async () => {
+        await fitAll(p.page);
+        for (const g of ['Group 1', 'Group 2']) await expect(boardItem(p.page, `Frame: ${g} — ${PROMPT}`)).toBeAttached({ timeout: 1000 });
+        for (const m of members) await expect(boardItem(p.page, `Sticky note: Idea from ${m.user.name}`)).toBeAttached({ timeout: 1000 });
+      }).toPass({ timeout: 20_000 });
     }
     // Each sticky lies inside its own group's frame.
     for (const m of members) {
