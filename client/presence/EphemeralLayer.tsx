@@ -106,6 +106,9 @@ export const LaserLayer = memo(function LaserLayer({ awareness, camera, viewport
     const onChange = () => {
       const now = performance.now();
       const lasers = remoteLasers(awareness.getStates() as Map<number, unknown>, awareness.clientID);
+      // Awareness changes with every pointer move (mine included): with no laser anywhere there is
+      // nothing to draw, and clearing a viewport-sized canvas on each move costs the drag its frame.
+      if (lasers.length === 0 && trails.current.size === 0) return;
       for (const [id, trail] of trails.current) if (!lasers.some((l) => l.clientId === id)) trail.head = null;
       for (const l of lasers) {
         const trail = trails.current.get(l.clientId) ?? { color: l.color, head: null, points: [] };

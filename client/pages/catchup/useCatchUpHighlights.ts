@@ -11,14 +11,33 @@ const HIGHLIGHT = 'cp-catchup-new';
 /** Block elements of the live notes editor and of the archive's notes. */
 const NOTE_BLOCKS = '.notes-doc p, .notes-doc h1, .notes-doc h2, .notes-doc h3, .notes-doc h4, .notes-doc h5, .notes-doc h6, .notes-doc pre, .archive-notes p, .archive-notes h3, .archive-notes h4, .archive-notes h5, .archive-notes h6, .archive-notes pre';
 
+/**
+ * At most this many board items are marked. Each id is a selector every element's style is matched
+ * against: 10,000 new items (a latecomer's first look at a grown board) made every frame of a drag
+ * cost 15 ms more (bench/board.ts). The panel still counts them all.
+ */
+export const MAX_HIGHLIGHTED_ITEMS = 200;
+
 /** The style rule marking these board items (ids are document content: always escaped). */
 export function boardHighlightCss(ids: readonly string[]): string {
   if (ids.length === 0) return '';
-  const selectors = ids.flatMap((id) => {
+  const selectors = ids.slice(0, MAX_HIGHLIGHTED_ITEMS).flatMap((id) => {
     const q = CSS.escape(id);
     return [`.board-item[data-item-id="${q}"]`, `.archive-board__item[id="board-${q}"]`];
   });
   return `${selectors.join(',\n')} { outline: 3px solid var(--color-warning); outline-offset: 2px; box-shadow: 0 0 0 6px var(--color-warning-soft); }`;
+}
+
+const NOTES_ROOTS = '.notes-doc, .archive-notes';
+
+/** Whether a DOM change touched a notes view: inside one, or adding one (the notes mount after sync). */
+function touchesNotes(record: MutationRecord): boolean {
+  const target = record.target instanceof Element ? record.target : record.target.parentElement;
+  if (target?.closest(NOTES_ROOTS)) return true;
+  for (const node of record.addedNodes) {
+    if (node instanceof Element && (node.matches(NOTES_ROOTS) || node.querySelector(NOTES_ROOTS))) return true;
+  }
+  return false;
 }
 
 function highlightNotes(texts: Set<string>): () => void {
@@ -27,7 +46,8 @@ function highlightNotes(texts: Set<string>): () => void {
   const paint = () => {
     const ranges: Range[] = [];
     for (const el of document.querySelectorAll<HTMLElement>(NOTE_BLOCKS)) {
-      if (!texts.has((el.innerText || el.textContent || '').trim())) continue;
+      // textContent, not innerText: innerText forces a layout, and this runs after DOM changes.
+      if (!texts.has((el.textContent ?? '').trim())) continue;
       const range = document.createRange();
       range.selectNodeContents(el);
       ranges.push(range);
@@ -35,10 +55,12 @@ function highlightNotes(texts: Set<string>): () => void {
     registry.set(HIGHLIGHT, new Highlight(...ranges));
   };
   paint();
-  // The notes render after the room syncs, and may change: repaint on changes (cheap, batched by frame).
+  // The notes render after the room syncs, and may change: repaint on changes (batched by frame). Only
+  // changes inside notes count: the board's DOM changes on every frame of a drag.
   let frame = 0;
-  const observer = new MutationObserver(() => {
-    if (!frame) frame = requestAnimationFrame(() => ((frame = 0), paint()));
+  const observer = new MutationObserver((records) => {
+    if (frame || !records.some(touchesNotes)) return;
+    frame = requestAnimationFrame(() => ((frame = 0), paint()));
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   return () => {
